@@ -1,0 +1,32 @@
+package dev.weft.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns an exception escaping a command into one line on stderr and exit code 1 (a stack trace only with --debug). */
+final class FailureReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
+        PrintWriter err = cli.getErr();
+        err.println("weft: " + describe(ex));
+        if (WeftCommand.debug(cli)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.FAILURE.code();
+    }
+
+    /** The user-facing one-line description of a failure. */
+    static String describe(Throwable ex) {
+        if (ex instanceof CommandFailure || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        String message = ex.getMessage();
+        String kind = ex.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
+    }
+}

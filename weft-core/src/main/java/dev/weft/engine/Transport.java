@@ -1,0 +1,51 @@
+package dev.weft.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.time.Duration;
+
+/**
+ * A {@link Protocol}'s handle on its connection. Writes are queued in order and never block the
+ * caller for long; when much is queued the engine stops reading from the peer until it drains.
+ * Two implementations: one for the event loop and one that drives a protocol from a blocking read loop.
+ */
+public interface Transport {
+
+    /** Queues the remaining bytes of {@code data}; the buffer must not be changed afterwards. */
+    void write(ByteBuffer data);
+
+    default void write(byte[] data) {
+        write(ByteBuffer.wrap(data));
+    }
+
+    /** Queues {@code count} bytes of {@code file} from {@code position}, zero-copy where the model allows. */
+    void sendFile(FileChannel file, long position, long count) throws IOException;
+
+    /** Closes the connection after everything queued has been written. */
+    void close();
+
+    /** Closes at once, dropping anything queued. */
+    void abort();
+
+    /**
+     * Runs {@code task} after {@code delay}, serialised with this protocol's other callbacks; nothing
+     * runs once the connection is closed. Returns a handle to cancel it.
+     */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    InetSocketAddress remoteAddress();
+
+    InetSocketAddress localAddress();
+
+    boolean isSecure();
+
+    boolean isOpen();
+
+    /** A scheduled task that may be cancelled. */
+    @FunctionalInterface
+    interface Cancellable {
+        void cancel();
+    }
+}

@@ -22,10 +22,18 @@ final class FailureReporter implements IExecutionExceptionHandler {
 
     /** The user-facing one-line description of a failure. */
     static String describe(Throwable ex) {
-        if (ex instanceof CommandFailure || ex instanceof IllegalArgumentException) {
-            return ex.getMessage();
+        if (ex instanceof java.io.UncheckedIOException unchecked) {
+            ex = unchecked.getCause();
         }
         String message = ex.getMessage();
+        boolean selfExplaining = ex instanceof CommandFailure || ex instanceof IllegalArgumentException
+                || ex instanceof java.io.IOException && !(ex instanceof java.net.UnknownHostException);
+        if (selfExplaining && message != null && !message.isBlank()) {
+            return message;
+        }
+        if (ex instanceof java.net.UnknownHostException) {
+            return "unknown host: " + message;
+        }
         String kind = ex.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
         return message == null || message.isBlank() ? kind : kind + ": " + message;
     }

@@ -20,4 +20,12 @@ public interface Protocol {
     /** The connection is closed, by either side; {@code cause} is null for a clean close. */
     default void connectionLost(Throwable cause) {
     }
+
+    /**
+     * The server is shutting down: finish in-flight work, then close the transport. The default closes
+     * at once after queued writes; the engine aborts whatever is still open when the grace period ends.
+     */
+    default void shutdownRequested(Transport transport) {
+        transport.close();
+    }
 }

@@ -13,14 +13,17 @@ import java.time.Duration;
  */
 public interface Transport {
 
-    /** Queues the remaining bytes of {@code data}; the buffer must not be changed afterwards. */
+    /** Writes or queues the remaining bytes of {@code data}; the caller may reuse the buffer once this returns. */
     void write(ByteBuffer data);
 
     default void write(byte[] data) {
         write(ByteBuffer.wrap(data));
     }
 
-    /** Queues {@code count} bytes of {@code file} from {@code position}, zero-copy where the model allows. */
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} after what is queued, zero-copy where
+     * the model allows. The transport owns the file from here on and closes it when sent or dropped.
+     */
     void sendFile(FileChannel file, long position, long count) throws IOException;
 
     /** Closes the connection after everything queued has been written. */

@@ -1,0 +1,90 @@
+package dev.weft.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.TcpServer;
+import dev.weft.engine.UdpServer;
+import dev.weft.services.echo.Echo;
+import dev.weft.services.line.LineClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code weft echo server|client}: the RFC 862 echo service and a line client for it. */
+@Command(name = "echo", mixinStandardHelpOptions = true,
+        description = "Echo service (RFC 862) over TCP or UDP, and its client.",
+        subcommands = {EchoCommand.Server.class, EchoCommand.Client.class})
+final class EchoCommand implements Runnable {
+
+    static final int DEFAULT_PORT = 7000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true, description = "Serve echo: TCP returns every byte, UDP every datagram.")
+    static final class Server implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ServerOptions options;
+
+        @Option(names = "--udp", description = "Serve UDP instead of TCP.")
+        boolean udp;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> notes = new ArrayList<>();
+            ServerConfig config = options.config(udp ? "echo (UDP)" : "echo", DEFAULT_PORT, notes);
+            if (udp) {
+                return Serving.untilStopped(UdpServer.start(config, Echo.udp()), notes, options.worker(), spec.commandLine().getOut());
+            }
+            return Serving.untilStopped(TcpServer.start(config, Echo.tcp()), notes, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "client", mixinStandardHelpOptions = true,
+            description = "Send each line of stdin to an echo server and print the reply; stops at EOF or an empty line.")
+    static final class Client implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "HOST")
+        String host;
+
+        @Parameters(index = "1", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT)
+        int port;
+
+        @Option(names = "--udp", description = "Use UDP.")
+        boolean udp;
+
+        @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class, description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws IOException {
+            LineClient.Family any = LineClient.Family.ANY;
+            try (LineClient client = udp ? LineClient.udp(host, port, any, StandardCharsets.UTF_8, timeout)
+                    : LineClient.tcp(host, port, any, StandardCharsets.UTF_8, timeout);
+                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                return LineSession.run(client, stdin, spec.commandLine().getOut());
+            }
+        }
+    }
+}

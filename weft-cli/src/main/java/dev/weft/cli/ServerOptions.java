@@ -1,0 +1,135 @@
+package dev.weft.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import dev.weft.engine.Limits;
+import dev.weft.engine.Model;
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.Tls;
+import dev.weft.engine.WorkerCommand;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The options every server command shares (--port, --bind, --model, TLS, limits), and the one place
+ * they become a {@link ServerConfig}. Mixed into each server command with {@code @Mixin}.
+ */
+public final class ServerOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Port to listen on (0 picks a free one).")
+    Integer port;
+
+    @Option(names = {"-b", "--bind"}, paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on: 127.0.0.1 (default), :: or 0.0.0.0 for all, ::1 ...")
+    String bind;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "virtual", converter = ModelConverter.class,
+            description = "Concurrency model: thread, pool[:N], virtual (default), event-loop[:N], processes[:N].")
+    Model model;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Connections open at once; more are refused (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Close a connection silent for this long (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @ArgGroup(exclusive = true)
+    TlsOptions tls;
+
+    @Option(names = "--worker", hidden = true, description = "Run as a worker process of the processes model.")
+    boolean worker;
+
+    /** TLS from PEM files or a certificate generated at start-up. */
+    static final class TlsOptions {
+        @ArgGroup(exclusive = false)
+        PemFiles pem;
+
+        @Option(names = "--tls-self-signed", description = "Serve TLS with a certificate generated now (its fingerprint is printed).")
+        boolean selfSigned;
+    }
+
+    static final class PemFiles {
+        @Option(names = "--tls-cert", required = true, paramLabel = "PEM", description = "TLS certificate chain (PEM).")
+        Path cert;
+
+        @Option(names = "--tls-key", required = true, paramLabel = "PEM", description = "TLS private key (PEM).")
+        Path key;
+    }
+
+    /**
+     * The server configuration these options describe.
+     *
+     * @param service     the name in the start-up line
+     * @param defaultPort the port when --port is not given
+     * @param notes       receives lines to print before the start-up line (the TLS fingerprint)
+     */
+    public ServerConfig config(String service, int defaultPort, List<String> notes) throws IOException {
+        Limits limits = Limits.DEFAULT.withMaxConnections(maxConnections).withIdleTimeout(idleTimeout);
+        return ServerConfig.builder(service)
+                .bind(bind, port == null ? defaultPort : port)
+                .model(model)
+                .limits(limits)
+                .tls(tlsContext(notes))
+                .workerCommand(workerCommand())
+                .worker(worker)
+                .build();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public boolean worker() {
+        return worker;
+    }
+
+    private SSLContext tlsContext(List<String> notes) throws IOException {
+        if (tls == null) {
+            return null;
+        }
+        Tls identity;
+        if (tls.selfSigned) {
+            identity = Tls.selfSigned();
+            notes.add("TLS certificate (self-signed) SHA-256 fingerprint: " + identity.fingerprint());
+        } else {
+            try {
+                identity = Tls.fromPem(tls.pem.cert, tls.pem.key);
+            } catch (IOException e) {
+                throw new CommandFailure("cannot load TLS certificate: " + e.getMessage(), e);
+            }
+        }
+        return identity.serverContext();
+    }
+
+    /** Workers re-run this same command line with the virtual model on the supervisor's port. */
+    private WorkerCommand workerCommand() {
+        List<String> original = command.commandLine().getParseResult() == null ? List.of()
+                : rootArgs();
+        return WorkerCommand.java(Main.class.getName(), port -> {
+            List<String> args = new ArrayList<>(original);
+            args.addAll(List.of("--model", "virtual", "--port", Integer.toString(port), "--worker"));
+            return args;
+        });
+    }
+
+    private List<String> rootArgs() {
+        picocli.CommandLine root = command.commandLine();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return new ArrayList<>(root.getParseResult().originalArgs());
+    }
+}

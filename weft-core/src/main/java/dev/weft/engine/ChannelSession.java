@@ -1,0 +1,384 @@
+package dev.weft.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection on the event loop: non-blocking reads feed the protocol, writes go out at once when the
+ * socket takes them and are queued otherwise. Past {@link #HIGH_WATER} queued bytes the session stops
+ * reading from the peer until the queue drains below {@link #LOW_WATER}. Every method runs on the loop
+ * thread; calls from other threads are handed to it.
+ */
+final class ChannelSession implements Transport, SelectorLoop.Ready {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSession.class);
+    static final long HIGH_WATER = 1 << 20;
+    static final long LOW_WATER = 256 << 10;
+
+    /** A file, or a part of one, waiting to be sent. */
+    private static final class FileRegion {
+        final FileChannel file;
+        long position;
+        final long end;
+        ByteBuffer encrypted;
+
+        FileRegion(FileChannel file, long position, long end) {
+            this.file = file;
+            this.position = position;
+            this.end = end;
+        }
+    }
+
+    private final SocketChannel channel;
+    private final SelectorLoop loop;
+    private final Protocol protocol;
+    private final ServerMetrics metrics;
+    private final ConnectionTracker tracker;
+    private final TlsCodec tls;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private final ConnectionTracker.Live live;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private SelectionKey key;
+    private long queued;
+    private boolean readPaused;
+    private boolean closeWhenFlushed;
+    private volatile boolean closed;
+    private long lastActivity = System.nanoTime();
+
+    ChannelSession(SocketChannel channel, SelectorLoop loop, Protocol protocol, ServerConfig config,
+                   ServerMetrics metrics, ConnectionTracker tracker) throws IOException {
+        this.channel = channel;
+        this.loop = loop;
+        this.protocol = protocol;
+        this.metrics = metrics;
+        this.tracker = tracker;
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.tls = config.tls() == null ? null : new TlsCodec(config.tls(), this);
+        this.live = new ConnectionTracker.Live(() -> loop.execute(this::drain), () -> loop.execute(this::abort));
+    }
+
+    /** Registers with the loop's selector; runs on the loop thread. */
+    void register() {
+        try {
+            key = channel.register(loop.selector, SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            log.debug("cannot register a connection: {}", e.toString());
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the connection was never served; nothing else to release
+            }
+            tracker.remove(null);
+            return;
+        }
+        loop.sessions.add(this);
+        tracker.add(live);
+        guarded(() -> protocol.connectionMade(this));
+        if (tls != null && !closed) {
+            tls.begin();
+        }
+    }
+
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    @Override
+    public void ready(SelectionKey key) {
+        if (key.isReadable()) {
+            read();
+        }
+        if (!closed && key.isValid() && key.isWritable()) {
+            flush();
+        }
+    }
+
+    private void read() {
+        ByteBuffer buffer = loop.readBuffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            closeNow(e);
+            return;
+        }
+        if (n < 0) {
+            closeNow(null);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        metrics.bytesIn(n);
+        lastActivity = System.nanoTime();
+        buffer.flip();
+        if (tls != null) {
+            tls.receive(buffer);
+        } else {
+            deliver(buffer);
+        }
+    }
+
+    /** Hands plaintext bytes to the protocol. */
+    void deliver(ByteBuffer data) {
+        guarded(() -> protocol.dataReceived(data));
+    }
+
+    private void guarded(Runnable callback) {
+        if (closed) {
+            return;
+        }
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            metrics.error();
+            log.warn("protocol failed on a connection from {}", remote, e);
+            closeNow(e);
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (!loop.inLoop()) {
+            loop.execute(() -> write(data));
+            return;
+        }
+        if (closed || closeWhenFlushed) {
+            return;
+        }
+        if (tls != null) {
+            tls.wrap(data);
+        } else {
+            writeRaw(data);
+        }
+    }
+
+    /** Writes bytes as they go on the wire: straight away if nothing is queued, else after the queue. */
+    void writeRaw(ByteBuffer data) {
+        if (closed) {
+            return;
+        }
+        if (queue.isEmpty()) {
+            try {
+                int n = channel.write(data);
+                metrics.bytesOut(n);
+                if (n > 0) {
+                    lastActivity = System.nanoTime();
+                }
+            } catch (IOException e) {
+                closeNow(e);
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+        }
+        int size = data.remaining();
+        enqueue(ByteBuffer.allocate(size).put(data).flip(), size);
+    }
+
+    private void enqueue(Object item, long size) {
+        queue.add(item);
+        queued += size;
+        key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        if (queued > HIGH_WATER && !readPaused) {
+            readPaused = true;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+    }
+
+    @Override
+    public void sendFile(FileChannel file, long position, long count) {
+        if (!loop.inLoop()) {
+            loop.execute(() -> sendFile(file, position, count));
+            return;
+        }
+        if (closed || closeWhenFlushed) {
+            closeQuietly(file);
+            return;
+        }
+        enqueue(new FileRegion(file, position, position + count), count);
+        flush();
+    }
+
+    private void flush() {
+        try {
+            while (!queue.isEmpty()) {
+                Object head = queue.peek();
+                long before = queued;
+                boolean done = head instanceof ByteBuffer buffer ? writeBuffer(buffer) : writeRegion((FileRegion) head);
+                if (queued != before) {
+                    lastActivity = System.nanoTime();
+                }
+                if (!done) {
+                    return;
+                }
+                queue.poll();
+                if (head instanceof FileRegion region) {
+                    closeQuietly(region.file);
+                }
+            }
+        } catch (IOException e) {
+            closeNow(e);
+            return;
+        }
+        key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        if (readPaused && queued < LOW_WATER) {
+            readPaused = false;
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        }
+        if (closeWhenFlushed) {
+            closeNow(null);
+        }
+    }
+
+    private boolean writeBuffer(ByteBuffer buffer) throws IOException {
+        int n = channel.write(buffer);
+        queued -= n;
+        metrics.bytesOut(n);
+        return !buffer.hasRemaining();
+    }
+
+    private boolean writeRegion(FileRegion region) throws IOException {
+        while (region.position < region.end || (region.encrypted != null && region.encrypted.hasRemaining())) {
+            if (tls == null) {
+                long n = region.file.transferTo(region.position, region.end - region.position, channel);
+                if (n == 0) {
+                    if (region.file.size() <= region.position) {
+                        throw new IOException("file ended at byte " + region.position + " before " + region.end);
+                    }
+                    return false;
+                }
+                region.position += n;
+                queued -= n;
+                metrics.bytesOut(n);
+                continue;
+            }
+            if (region.encrypted == null || !region.encrypted.hasRemaining()) {
+                ByteBuffer plain = ByteBuffer.allocate((int) Math.min(16 * 1024, region.end - region.position));
+                int n = region.file.read(plain, region.position);
+                if (n < 0) {
+                    throw new IOException("file ended at byte " + region.position + " before " + region.end);
+                }
+                region.position += n;
+                queued -= n;
+                region.encrypted = tls.seal(plain.flip());
+            }
+            int n = channel.write(region.encrypted);
+            metrics.bytesOut(n);
+            if (region.encrypted.hasRemaining()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drain() {
+        guarded(() -> protocol.shutdownRequested(this));
+    }
+
+    void timeout() {
+        closeNow(new SocketTimeoutException("idle for longer than the limit"));
+    }
+
+    @Override
+    public void close() {
+        if (!loop.inLoop()) {
+            loop.execute(this::close);
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        if (tls != null) {
+            tls.closeOutbound();
+        }
+        closeWhenFlushed = true;
+        if (queue.isEmpty()) {
+            closeNow(null);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (!loop.inLoop()) {
+            loop.execute(this::abort);
+            return;
+        }
+        closeNow(null);
+    }
+
+    void closeNow(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing a connection: {}", e.toString());
+        }
+        for (Object item : queue) {
+            if (item instanceof FileRegion region) {
+                closeQuietly(region.file);
+            }
+        }
+        queue.clear();
+        loop.sessions.remove(this);
+        tracker.remove(live);
+        try {
+            protocol.connectionLost(cause);
+        } catch (RuntimeException e) {
+            metrics.error();
+            log.warn("protocol failed in connectionLost", e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            log.debug("closing a sent file: {}", e.toString());
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        return loop.schedule(delay.toNanos(), () -> guarded(task));
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return tls != null;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+}

@@ -1,12 +1,11 @@
 package dev.weft.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.net.ssl.SSLContext;
 
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
@@ -78,12 +77,14 @@ public final class ServerOptions {
      */
     public ServerConfig config(String service, int defaultPort, List<String> notes) throws IOException {
         Limits limits = Limits.DEFAULT.withMaxConnections(maxConnections).withIdleTimeout(idleTimeout);
+        List<String> workerArgs = rootArgs();
+        Tls identity = identity(notes, workerArgs);
         return ServerConfig.builder(service)
                 .bind(bind, port == null ? defaultPort : port)
                 .model(model)
                 .limits(limits)
-                .tls(tlsContext(notes))
-                .workerCommand(workerCommand())
+                .tls(identity == null ? null : identity.serverContext())
+                .workerCommand(workerCommand(workerArgs))
                 .worker(worker)
                 .build();
     }
@@ -96,28 +97,39 @@ public final class ServerOptions {
         return worker;
     }
 
-    private SSLContext tlsContext(List<String> notes) throws IOException {
+    /**
+     * The TLS identity, or null. A generated one is handed to worker processes as PEM files in a private
+     * temp folder, so every worker presents the certificate whose fingerprint was printed.
+     */
+    private Tls identity(List<String> notes, List<String> workerArgs) throws IOException {
         if (tls == null) {
             return null;
         }
-        Tls identity;
-        if (tls.selfSigned) {
-            identity = Tls.selfSigned();
-            notes.add("TLS certificate (self-signed) SHA-256 fingerprint: " + identity.fingerprint());
-        } else {
+        if (!tls.selfSigned) {
             try {
-                identity = Tls.fromPem(tls.pem.cert, tls.pem.key);
+                return Tls.fromPem(tls.pem.cert, tls.pem.key);
             } catch (IOException e) {
                 throw new CommandFailure("cannot load TLS certificate: " + e.getMessage(), e);
             }
         }
-        return identity.serverContext();
+        Tls identity = Tls.selfSigned();
+        notes.add("TLS certificate (self-signed) SHA-256 fingerprint: " + identity.fingerprint());
+        if (model instanceof Model.Processes) {
+            Path dir = Files.createTempDirectory("weft-tls-");
+            Path cert = dir.resolve("cert.pem");
+            Path key = dir.resolve("key.pem");
+            identity.writePem(cert, key);
+            dir.toFile().deleteOnExit();
+            cert.toFile().deleteOnExit();
+            key.toFile().deleteOnExit();
+            workerArgs.remove("--tls-self-signed");
+            workerArgs.addAll(List.of("--tls-cert", cert.toString(), "--tls-key", key.toString()));
+        }
+        return identity;
     }
 
     /** Workers re-run this same command line with the virtual model on the supervisor's port. */
-    private WorkerCommand workerCommand() {
-        List<String> original = command.commandLine().getParseResult() == null ? List.of()
-                : rootArgs();
+    private static WorkerCommand workerCommand(List<String> original) {
         return WorkerCommand.java(Main.class.getName(), port -> {
             List<String> args = new ArrayList<>(original);
             args.addAll(List.of("--model", "virtual", "--port", Integer.toString(port), "--worker"));
@@ -126,6 +138,9 @@ public final class ServerOptions {
     }
 
     private List<String> rootArgs() {
+        if (command.commandLine().getParseResult() == null) {
+            return new ArrayList<>();
+        }
         picocli.CommandLine root = command.commandLine();
         while (root.getParent() != null) {
             root = root.getParent();

@@ -124,6 +124,25 @@ public record Tls(List<X509Certificate> chain, PrivateKey key) {
         return items;
     }
 
+    /**
+     * Writes this identity as PEM files readable only by the owner (so worker processes can load the same one).
+     */
+    public void writePem(Path certificateFile, Path keyFile) throws IOException {
+        for (Path file : List.of(certificateFile, keyFile)) {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(certificateFile, StandardCharsets.US_ASCII))) {
+            for (X509Certificate certificate : chain) {
+                writer.writeObject(certificate);
+            }
+        }
+        try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(keyFile, StandardCharsets.US_ASCII))) {
+            writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+        }
+    }
+
     /** The context a server uses to present this identity. */
     public SSLContext serverContext() {
         try {

@@ -1,0 +1,30 @@
+package dev.weft.services.echo;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.TcpServer;
+import dev.weft.engine.Tls;
+import dev.weft.engine.UdpServer;
+
+/** A worker process for the processes-model tests: {@code tcp|udp HOST PORT [CERT.pem KEY.pem]}. */
+public final class EchoWorkerMain {
+
+    private EchoWorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerConfig config = ServerConfig.builder("echo")
+                .address(new InetSocketAddress(InetAddress.getByName(args[1]), Integer.parseInt(args[2])))
+                .worker(true)
+                .tls(args.length > 3 ? Tls.fromPem(Path.of(args[3]), Path.of(args[4])).serverContext() : null)
+                .build();
+        if (args[0].equals("udp")) {
+            UdpServer.start(config, Echo.udp()).closeOnShutdown().awaitClosed();
+        } else {
+            TcpServer.start(config, Echo.tcp()).closeOnShutdown().awaitClosed();
+        }
+    }
+}

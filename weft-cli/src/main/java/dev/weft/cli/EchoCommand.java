@@ -53,7 +53,7 @@ final class EchoCommand implements Runnable {
             List<String> notes = new ArrayList<>();
             ServerConfig config = options.config(udp ? "echo (UDP)" : "echo", DEFAULT_PORT, notes);
             if (udp) {
-                return Serving.untilStopped(UdpServer.start(config, Echo.udp()), notes, options.worker(), spec.commandLine().getOut());
+                return Serving.untilStopped(UdpServer.start(config, Echo.udp()), notes, spec.commandLine().getOut());
             }
             return Serving.untilStopped(TcpServer.start(config, Echo.tcp()), notes, spec.commandLine().getOut());
         }

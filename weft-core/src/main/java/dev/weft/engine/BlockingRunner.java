@@ -44,11 +44,7 @@ final class BlockingRunner implements Runner {
         this.tracker = new ConnectionTracker(config.limits().maxConnections(), metrics);
         this.timer = timer(config.service());
         this.session = new BlockingSession(config, handler, tracker, metrics, timer);
-        this.executor = switch (config.model()) {
-            case Model.PerConnectionThread t -> Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("weft-conn-", 0).factory());
-            case Model.Pool pool -> Executors.newFixedThreadPool(pool.threads(), Thread.ofPlatform().name("weft-pool-", 0).factory());
-            default -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-virtual-", 0).factory());
-        };
+        this.executor = Runner.executor(config.model(), "weft-conn-");
         this.poolPermits = config.model() instanceof Model.Pool pool ? new Semaphore(pool.threads()) : null;
         metrics.workers(() -> executor instanceof ThreadPoolExecutor pool ? pool.getPoolSize() : busy.get());
         this.acceptor = Thread.ofPlatform().name("weft-accept-" + address().getPort()).start(this::acceptLoop);
@@ -134,11 +130,7 @@ final class BlockingRunner implements Runner {
 
     @Override
     public InetSocketAddress address() {
-        try {
-            return (InetSocketAddress) server.getLocalAddress();
-        } catch (IOException e) {
-            return config.address();
-        }
+        return Runner.boundAddress(server, config);
     }
 
     @Override

@@ -158,11 +158,7 @@ final class DatagramRunner implements Runner, DatagramSender {
 
     @Override
     public InetSocketAddress address() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            return config.address();
-        }
+        return Runner.boundAddress(channel, config);
     }
 
     @Override

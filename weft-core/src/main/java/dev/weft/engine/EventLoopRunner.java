@@ -111,11 +111,7 @@ final class EventLoopRunner implements Runner {
 
     @Override
     public InetSocketAddress address() {
-        try {
-            return (InetSocketAddress) server.getLocalAddress();
-        } catch (IOException e) {
-            return config.address();
-        }
+        return Runner.boundAddress(server, config);
     }
 
     @Override

@@ -23,7 +23,9 @@ class ProcessesModelTest {
         try (TcpServer server = EchoServers.tcp(new Model.Processes(2), "127.0.0.1")) {
             List<Long> before = server.workerPids();
             assertThat(before).hasSize(2).doesNotContain(ProcessHandle.current().pid());
-            ProcessHandle.of(before.getFirst()).orElseThrow().destroyForcibly();
+            ProcessHandle killed = ProcessHandle.of(before.getFirst()).orElseThrow();
+            killed.destroyForcibly();
+            killed.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
             for (int i = 0; i < 20; i++) {
                 assertThat(echo(server.port(), "still here " + i)).isEqualTo("still here " + i);
             }

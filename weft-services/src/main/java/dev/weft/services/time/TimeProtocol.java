@@ -15,9 +15,13 @@ import dev.weft.services.line.LineTooLongException;
 
 /**
  * The TCP time service, event-driven like seed 003's Twisted server: one reply per line, the line's
- * terminator kept. A client that sends a message without a newline and waits (seed 003's socket client)
- * is answered once it has been silent for the pause; a line completed before then cancels that timer.
- * All replies to one read go out in one write, so a burst of lines costs one write, in order.
+ * terminator kept. All replies to one read go out in one write, so a burst of lines costs one write, in order.
+ * <p>
+ * Seed 003's socket clients send a message without a newline and wait for the reply, so until a client
+ * has ended a line with a newline, what it sent is answered once it has been silent for the pause (more
+ * bytes before then restart the wait). A client that has sent a newline speaks in lines: from then on only
+ * a newline ends a message, so a burst of lines that reaches the server in pieces, however slowly, is
+ * never cut at a piece boundary.
  */
 final class TimeProtocol implements Protocol {
 
@@ -28,6 +32,8 @@ final class TimeProtocol implements Protocol {
     private final LineFramer framer;
     private Transport transport;
     private Transport.Cancellable pending;
+    private long pendingId;
+    private boolean speaksInLines;
 
     TimeProtocol(Timestamp stamp, Duration pause, int maxLineLength) {
         this.stamp = stamp;
@@ -46,7 +52,10 @@ final class TimeProtocol implements Protocol {
         cancelPending();
         ByteArrayOutputStream replies = new ByteArrayOutputStream();
         try {
-            framer.feed(data, line -> stamp.stampTo(replies, line));
+            framer.feed(data, line -> {
+                speaksInLines = true;
+                stamp.stampTo(replies, line);
+            });
         } catch (LineTooLongException e) {
             replies.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.US_ASCII));
             transport.write(replies.toByteArray());
@@ -57,17 +66,22 @@ final class TimeProtocol implements Protocol {
         if (replies.size() > 0) {
             transport.write(replies.toByteArray());
         }
-        if (framer.hasPartial()) {
-            pending = transport.schedule(pause, this::answerPartial);
+        if (framer.hasPartial() && !speaksInLines) {
+            long id = ++pendingId;
+            pending = transport.schedule(pause, () -> answerPartial(id));
         }
     }
 
-    /** The client paused in the middle of a line: it is waiting for a reply to what it sent. */
-    private void answerPartial() {
-        pending = null;
-        if (framer.hasPartial()) {
-            transport.write(stamp.stamp(framer.takePartial()));
+    /**
+     * The client paused after a message without a newline: it is waiting for the reply. A timer that was
+     * cancelled too late to stop it (it was already waiting its turn) finds its id stale and does nothing.
+     */
+    private void answerPartial(long id) {
+        if (id != pendingId || !framer.hasPartial()) {
+            return;
         }
+        pending = null;
+        transport.write(stamp.stamp(framer.takePartial()));
     }
 
     @Override
@@ -76,6 +90,7 @@ final class TimeProtocol implements Protocol {
     }
 
     private void cancelPending() {
+        pendingId++;
         if (pending != null) {
             pending.cancel();
             pending = null;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Network look-ups, as Python's socket module does them:",
                 "  weft resolve HOST [SERVICE]   addresses to connect to (getaddrinfo)",
                 "  weft resolve --reverse IP     the name of an address (gethostbyaddr)",
-                "  weft resolve --service NAME   a service's port, or a port's service (getservbyname/port)"})
+                "  weft resolve --service NAME   a service's port, or back (getservbyname)"})
 final class ResolveCommand implements Callable<Integer> {
 
     @Spec

@@ -100,7 +100,7 @@ final class TimeCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "HOST", description = "Server name or address; every address is tried in turn.")
         String host;
 
-        @Parameters(index = "1", paramLabel = "PORT", defaultValue = "" + TimeService.DEFAULT_PORT,
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PORT", defaultValue = "" + TimeService.DEFAULT_PORT,
                 description = "Server port (default: ${DEFAULT-VALUE}).")
         int port;
 
@@ -114,7 +114,7 @@ final class TimeCommand implements Runnable {
                 description = "Encoding on the wire: utf-8 (default), gbk ...")
         String encoding;
 
-        @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class,
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
                 description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 

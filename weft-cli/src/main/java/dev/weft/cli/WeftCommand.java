@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
                 EchoCommand.class,
+                TimeCommand.class,
+                ResolveCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

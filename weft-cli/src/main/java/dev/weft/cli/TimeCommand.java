@@ -1,0 +1,144 @@
+package dev.weft.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Inet6Address;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.TcpServer;
+import dev.weft.engine.UdpServer;
+import dev.weft.services.line.LineClient;
+import dev.weft.services.line.LineEncoding;
+import dev.weft.services.time.TimeFormat;
+import dev.weft.services.time.TimeService;
+import dev.weft.services.time.Timestamp;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code weft time server|client}: seed 003's timestamp service over TCP or UDP, and its client. */
+@Command(name = "time", mixinStandardHelpOptions = true,
+        description = "Timestamp service (seed 003) over TCP or UDP, IPv4 or IPv6, and its client.",
+        subcommands = {TimeCommand.Server.class, TimeCommand.Client.class})
+final class TimeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Charset encoding(String name) {
+        try {
+            return LineEncoding.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Reply to each line (TCP) or datagram (UDP) with [time]: and the message.")
+    static final class Server implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ServerOptions options;
+
+        @Option(names = "--udp", description = "Serve UDP instead of TCP.")
+        boolean udp;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ctime",
+                description = "Time layout: ctime (Sat May  8 16:59:10 2021, default), iso (RFC 3339), epoch (seconds.millis).")
+        TimeFormat format;
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "utf-8",
+                description = "Encoding of the reply prefix; must keep ASCII as ASCII: utf-8 (default), gbk ...")
+        String encoding;
+
+        @Option(names = "--pause", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
+                description = "Answer a line without a newline once the client has paused this long (default: ${DEFAULT-VALUE}).")
+        Duration pause;
+
+        @Override
+        public Integer call() throws Exception {
+            Timestamp stamp = new Timestamp(Clock.systemDefaultZone(), format, encoding(encoding));
+            List<String> notes = new ArrayList<>();
+            ServerConfig config = options.config(udp ? "time (UDP)" : "time", TimeService.DEFAULT_PORT, notes);
+            if (config.address().getAddress() instanceof Inet6Address && config.address().getAddress().isAnyLocalAddress()) {
+                notes.add("Listening on IPv6 and, where the OS maps them, IPv4 clients too");
+            }
+            if (udp) {
+                return Serving.untilStopped(UdpServer.start(config, TimeService.udp(stamp)), notes, options.worker(),
+                        spec.commandLine().getOut());
+            }
+            return Serving.untilStopped(TcpServer.start(config, TimeService.tcp(stamp, pause, config.limits().maxLineLength())),
+                    notes, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "client", mixinStandardHelpOptions = true,
+            description = "Send each line of stdin to a time server and print each reply; stops at EOF, an empty line, or when the server closes.")
+    static final class Client implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "HOST", description = "Server name or address; every address is tried in turn.")
+        String host;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PORT", defaultValue = "" + TimeService.DEFAULT_PORT,
+                description = "Server port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--udp", description = "Use UDP.")
+        boolean udp;
+
+        @ArgGroup(exclusive = true)
+        FamilyOptions family = new FamilyOptions();
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "utf-8",
+                description = "Encoding on the wire: utf-8 (default), gbk ...")
+        String encoding;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+                description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        static final class FamilyOptions {
+            @Option(names = "-4", description = "IPv4 addresses only.")
+            boolean ipv4;
+
+            @Option(names = "-6", description = "IPv6 addresses only.")
+            boolean ipv6;
+
+            LineClient.Family family() {
+                return ipv4 ? LineClient.Family.IPV4 : ipv6 ? LineClient.Family.IPV6 : LineClient.Family.ANY;
+            }
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Charset wire = encoding(encoding);
+            LineClient.Family wanted = family.family();
+            try (LineClient client = udp ? LineClient.udp(host, port, wanted, wire, timeout)
+                    : LineClient.tcp(host, port, wanted, wire, timeout);
+                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                return LineSession.run(client, stdin, spec.commandLine().getOut());
+            }
+        }
+    }
+}

@@ -83,7 +83,7 @@ final class TimeCommand implements Runnable {
                 notes.add("Listening on IPv6 and, where the OS maps them, IPv4 clients too");
             }
             if (udp) {
-                return Serving.untilStopped(UdpServer.start(config, TimeService.udp(stamp)), notes, options.worker(),
+                return Serving.untilStopped(UdpServer.start(config, TimeService.udp(stamp)), notes,
                         spec.commandLine().getOut());
             }
             return Serving.untilStopped(TcpServer.start(config, TimeService.tcp(stamp, pause, config.limits().maxLineLength())),

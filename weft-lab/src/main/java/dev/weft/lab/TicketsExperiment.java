@@ -1,0 +1,101 @@
+package dev.weft.lab;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The seeds' ticket sellers: each loops "if tickets are left, pause, sell one". Without a lock two sellers both
+ * see the last ticket and both sell it, so more tickets are sold than exist and the count goes below zero.
+ * With the check and the sale under one lock, exactly the stock is sold.
+ */
+public final class TicketsExperiment implements Experiment {
+
+    static final int DEFAULT_SELLERS = 2;
+    static final int DEFAULT_STOCK = 20;
+    /** The seeds pause one second per sale; a millisecond keeps the same interleaving. */
+    static final Duration PAUSE = Duration.ofMillis(1);
+
+    private static final class Counter {
+        volatile long tickets;
+    }
+
+    @Override
+    public String name() {
+        return "tickets";
+    }
+
+    @Override
+    public String summary() {
+        return "ticket sellers check-then-sell a shared stock: oversold without a lock, exact with one";
+    }
+
+    @Override
+    public Set<Knob> knobs() {
+        return EnumSet.of(Knob.THREADS, Knob.ITERATIONS, Knob.LOCK);
+    }
+
+    @Override
+    public Result run(LabOptions options) throws InterruptedException {
+        int sellers = LabOptions.atMost(options.threadsOr(DEFAULT_SELLERS), 64, name(), Knob.THREADS);
+        int stock = LabOptions.atMost(options.iterationsOr(DEFAULT_STOCK), 10_000, name(), Knob.ITERATIONS);
+        Counter counter = new Counter();
+        counter.tickets = stock;
+        Lock lock = options.lock() ? new ReentrantLock() : null;
+        AtomicLongArray sold = new AtomicLongArray(sellers);
+
+        Crew.start("lab-seller", sellers, i -> {
+            while (sell(counter, lock)) {
+                sold.incrementAndGet(i);
+            }
+        }).join(Duration.ofSeconds(60));
+
+        long total = 0;
+        StringBuilder perSeller = new StringBuilder();
+        for (int i = 0; i < sellers; i++) {
+            total += sold.get(i);
+            perSeller.append(i == 0 ? "" : " ").append(sold.get(i));
+        }
+        long oversold = total - stock;
+        return new Result(name(),
+                sellers + " sellers, " + stock + " tickets, " + (lock == null ? "no lock" : "check and sale under a lock"),
+                List.of(
+                        Figure.of("stock", "tickets in stock", stock),
+                        Figure.of("sold", "tickets sold", total),
+                        Figure.of("oversold", "oversold", oversold),
+                        Figure.of("finalCount", "final ticket count", counter.tickets),
+                        Figure.of("soldPerSeller", "sold by each seller", perSeller.toString()),
+                        Figure.of("locked", "lock held across check and sale", lock != null)),
+                List.of(lock == null
+                                ? "Sellers checked 'tickets > 0', paused, then sold: while one paused the others checked too, so "
+                                  + oversold + " tickets that did not exist were sold."
+                                : "Under the lock no seller can check while another is between its check and its sale: exactly the stock was sold.",
+                        "Check-then-act is a race whenever the state can change between the check and the act; make both one atomic step."));
+    }
+
+    /** One turn of the seller's loop; false when the seller saw no tickets left. */
+    private static boolean sell(Counter counter, Lock lock) throws InterruptedException {
+        if (lock == null) {
+            return checkPauseSell(counter);
+        }
+        lock.lockInterruptibly();
+        try {
+            return checkPauseSell(counter);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean checkPauseSell(Counter counter) throws InterruptedException {
+        if (counter.tickets <= 0) {
+            return false;
+        }
+        Crew.pause(PAUSE);
+        counter.tickets--;
+        return true;
+    }
+}

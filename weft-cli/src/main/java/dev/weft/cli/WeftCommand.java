@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = WeftCommand.Version.class,
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
-
+                LabCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class ProcessesExperiment implements Experiment {
 
-    static final int DEFAULT_LIMIT = 2_000_000;
+    static final int DEFAULT_LIMIT = 5_000_000;
     static final int MAX_WORKERS = 16;
     static final Duration WORKER_LIFETIME = Duration.ofMinutes(2);
     static final List<String> WORKER_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xshare:auto");

@@ -71,8 +71,8 @@ public final class TicketsExperiment implements Experiment {
                         Figure.of("soldPerSeller", "sold by each seller", perSeller.toString()),
                         Figure.of("locked", "lock held across check and sale", lock != null)),
                 List.of(lock == null
-                                ? "Sellers checked 'tickets > 0', paused, then sold: while one paused the others checked too, so "
-                                  + oversold + " tickets that did not exist were sold."
+                                ? "Sellers checked 'tickets > 0', paused, then sold: while one paused the others checked too, so the stock"
+                                  + " was oversold by " + oversold + "."
                                 : "Under the lock no seller can check while another is between its check and its sale: exactly the stock was sold.",
                         "Check-then-act is a race whenever the state can change between the check and the act; make both one atomic step."));
     }

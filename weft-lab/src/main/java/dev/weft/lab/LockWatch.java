@@ -54,9 +54,10 @@ final class LockWatch {
     }
 
     private static List<ThreadInfo> stuck(ThreadMXBean bean, Set<Long> ids) {
+        // cycles first: a deadlock never dissolves, so thread details read after finding one still show it
+        long[] cycle = bean.findDeadlockedThreads();
         long[] watchedIds = ids.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = bean.getThreadInfo(watchedIds, false, true);
-        long[] cycle = bean.findDeadlockedThreads();
         Set<Long> inCycle = cycle == null ? Set.of() : Arrays.stream(cycle).boxed().collect(Collectors.toSet());
         return Arrays.stream(infos)
                 .filter(info -> info != null

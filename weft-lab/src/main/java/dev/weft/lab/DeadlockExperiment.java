@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The seeds' doA/doB deadlock: thread i takes lock i, pauses, then wants lock i+1, so with the locks taken in
@@ -165,7 +166,7 @@ public final class DeadlockExperiment implements Experiment {
     }
 
     /** Names each lock by the letter of the thread that took it first (thread 0 took lock A), from what ThreadMXBean saw. */
-    private static java.util.function.Function<LockInfo, String> lockNames(LockWatch.Stuck stuck) {
+    private static Function<LockInfo, String> lockNames(LockWatch.Stuck stuck) {
         Map<Integer, String> names = new HashMap<>();
         for (ThreadInfo info : stuck.threads()) {
             String name = info.getThreadName();

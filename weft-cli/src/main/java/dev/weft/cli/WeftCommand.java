@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 EchoCommand.class,
                 TimeCommand.class,
                 ResolveCommand.class,
+                LabCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -1,0 +1,101 @@
+package dev.weft.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import dev.weft.lab.Experiment;
+import dev.weft.lab.Fix;
+import dev.weft.lab.Knob;
+import dev.weft.lab.Lab;
+import dev.weft.lab.LabFailure;
+import dev.weft.lab.LabOptions;
+import dev.weft.lab.Result;
+import dev.weft.lab.ResultJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code weft lab}: lists the concurrency experiments, or runs one and prints what it measured. */
+@Command(name = "lab",
+        mixinStandardHelpOptions = true,
+        description = {"The seeds' threading and multiprocessing lessons as measured experiments.",
+                "Without NAME, lists the experiments."})
+public final class LabCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The experiment to run.")
+    String name;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads, workers or permits (each experiment says which).")
+    Integer threads;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Iterations, tasks or size (each experiment says which).")
+    Integer iterations;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for the planned random choices (default ${DEFAULT-VALUE}).")
+    long seed = LabOptions.DEFAULT_SEED;
+
+    @Option(names = "--lock", description = "race, tickets: hold a lock across the critical section.")
+    boolean lock;
+
+    @Option(names = "--fix", paramLabel = "FIX", description = "deadlock: run only this fix (${COMPLETION-CANDIDATES}).")
+    Fix fix;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (name == null) {
+            list(out);
+            return ExitCode.OK.code();
+        }
+        Experiment experiment = Lab.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "unknown experiment '" + name + "' (experiments: " + Lab.names() + ")"));
+        LabOptions options;
+        try {
+            options = new LabOptions(threads, iterations, seed, lock, Optional.ofNullable(fix));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Set<Knob> unused = options.given();
+        unused.removeAll(experiment.knobs());
+        if (!unused.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), options(unused) + " does not apply to " + name
+                    + " (it takes " + options(experiment.knobs()) + ")");
+        }
+        Result result;
+        try {
+            result = experiment.run(options);
+        } catch (LabFailure e) {
+            throw new CommandFailure(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        out.print(json ? ResultJson.write(result) + System.lineSeparator() : result.table());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private static void list(PrintWriter out) {
+        int width = Lab.experiments().stream().mapToInt(e -> e.name().length()).max().orElse(0);
+        for (Experiment e : Lab.experiments()) {
+            out.println(e.name() + " ".repeat(width - e.name().length() + 2) + e.summary());
+        }
+        out.println();
+        out.println("Run one with: weft lab NAME [--threads N] [--iterations N] [--seed S] [--json]");
+        out.flush();
+    }
+
+    private static String options(Set<Knob> knobs) {
+        return knobs.stream().map(Knob::option).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.lab;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link Result} as one JSON object for scripts: {@code experiment}, {@code setup}, every figure under its
+ * camelCase key, and {@code explanation}. Keys are stable; figures keep their order.
+ */
+public final class ResultJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultJson() {
+    }
+
+    public static String write(Result result) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("experiment", result.experiment());
+        object.put("setup", result.setup());
+        result.figures().forEach(f -> object.put(f.key(), f.value()));
+        object.put("explanation", String.join(" ", result.explanation()));
+        try {
+            return MAPPER.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new LabFailure("cannot write " + result.experiment() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

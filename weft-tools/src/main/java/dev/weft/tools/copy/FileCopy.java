@@ -3,6 +3,7 @@ package dev.weft.tools.copy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -37,6 +38,9 @@ final class FileCopy {
     }
 
     Outcome file(Entry file) {
+        if (Files.isDirectory(file.to(), LinkOption.NOFOLLOW_LINKS)) {
+            return Outcome.failed(file.name(), "a directory is in the way: " + file.to());
+        }
         Path temp = tempFor(file.to());
         try {
             long copied = transfer(file.from(), temp);

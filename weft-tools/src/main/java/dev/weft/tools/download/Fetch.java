@@ -114,7 +114,7 @@ final class Fetch {
             }
             remember(headers, total);
             account(start);
-            long size = receive(body, start > 0);
+            long size = receive(body, start > 0, total);
             if (total >= 0 && size != total) {
                 throw new IOException("connection closed after " + size + " of " + total + " bytes");
             }
@@ -160,27 +160,35 @@ final class Fetch {
         reported = start;
     }
 
-    private long receive(InputStream body, boolean append) throws IOException {
+    /** Appends or writes the body to the temp file; a failed read says how far it got and why. */
+    private long receive(InputStream body, boolean append, long total) throws IOException {
         StallGuard.Watch watch = guard.watch();
         try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[BUFFER];
             int n;
-            while ((n = body.read(buffer)) >= 0) {
+            while ((n = read(body, buffer, watch, total)) >= 0) {
                 out.write(buffer, 0, n);
                 reported += n;
                 progress.transferred(n);
                 watch.progressed();
             }
-        } catch (IOException e) {
-            if (watch.stalled()) {
-                throw new IOException("no data for " + options.timeout().toMillis() + " ms", e);
-            }
-            throw e;
         } finally {
             watch.close();
         }
         return sizeOnDisk();
+    }
+
+    private int read(InputStream body, byte[] buffer, StallGuard.Watch watch, long total) throws IOException {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            String got = reported + (total >= 0 ? " of " + total : "") + " bytes";
+            if (watch.stalled()) {
+                throw new IOException("no data for " + options.timeout().toMillis() + " ms after " + got, e);
+            }
+            throw new IOException("connection closed after " + got, e);
+        }
     }
 
     private Outcome save(String name, long size) throws IOException {

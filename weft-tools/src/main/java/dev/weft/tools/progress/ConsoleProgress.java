@@ -20,6 +20,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     private final PrintWriter out;
     private final boolean listItems;
     private final ProgressBar bar;
+    private boolean closed;
 
     private ConsoleProgress(PrintWriter out, boolean listItems, ProgressBar bar) {
         this.out = out;
@@ -91,13 +92,28 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
         }
     }
 
+    /**
+     * Ends the display: closes the bar, prints each failure with its reason on {@code err} and the one-line summary
+     * ("copied 120 files ...") on the display's output.
+     */
+    public void conclude(Report report, String verb, PrintWriter err) {
+        close();
+        for (Outcome failure : report.failures()) {
+            err.println("failed: " + failure.item() + ": " + failure.reason());
+        }
+        err.flush();
+        out.println(report.summary(verb));
+        out.flush();
+    }
+
     private void showCounts() {
         bar.setExtraMessage(tally.finishedItems() + "/" + tally.plannedItems() + " files");
     }
 
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
+            closed = true;
             bar.close();
         }
     }

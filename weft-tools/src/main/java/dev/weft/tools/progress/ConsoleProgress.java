@@ -107,7 +107,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     private void showCounts() {
-        bar.setExtraMessage(tally.finishedItems() + "/" + tally.plannedItems() + " files");
+        bar.setExtraMessage(" " + tally.finishedItems() + "/" + tally.plannedItems() + " files");
     }
 
     @Override

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 TimeCommand.class,
                 ResolveCommand.class,
                 LabCommand.class,
+                CopyCommand.class,
+                DownloadCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

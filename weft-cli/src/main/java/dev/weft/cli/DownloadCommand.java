@@ -1,0 +1,131 @@
+package dev.weft.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.weft.tools.download.DownloadOptions;
+import dev.weft.tools.download.Downloader;
+import dev.weft.tools.download.UrlList;
+import dev.weft.tools.progress.ConsoleProgress;
+import dev.weft.tools.progress.Report;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code weft download}: reads the URLs, runs the concurrent downloader, prints a line per file and the report. */
+@Command(name = "download", mixinStandardHelpOptions = true,
+        description = {"Download many URLs at once (HTTP/1.1 and HTTP/2) on virtual threads.",
+                "Retries connection errors and 5xx with back-off, resumes partial files with Range, "
+                        + "and never overwrites a file: a taken name gets a -1, -2... suffix."})
+final class DownloadCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "URL", arity = "0..*", description = "http or https URLs to download.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = {"-i", "--input"}, paramLabel = "LIST",
+            description = "Read URLs from a file, one per line ('#' starts a comment); '-' reads standard input.")
+    String list;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Directory to save into (created if missing; default: the current one).")
+    Path directory;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+            description = "Downloads at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+            description = "Retries after a connection error, stall or 5xx (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Longest wait for a response or for more of a body: 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DownloadOptions options = options();
+        try (ConsoleProgress display = ConsoleProgress.open("download", spec.commandLine().getOut(),
+                ConsoleProgress.terminal(), true)) {
+            Report report = Downloader.download(options, display);
+            display.conclude(report, "downloaded", spec.commandLine().getErr());
+            return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+        } catch (UncheckedIOException e) {
+            throw new CommandFailure("download: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("download interrupted; run it again to resume the partial files", e);
+        }
+    }
+
+    private DownloadOptions options() {
+        try {
+            List<URI> all = new ArrayList<>();
+            for (String url : urls) {
+                all.add(UrlList.parse(url));
+            }
+            if (list != null) {
+                all.addAll(readList());
+            }
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("no URLs: give URLs or -i LIST");
+            }
+            return DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries).withTimeout(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private List<URI> readList() {
+        try (BufferedReader reader = list.equals("-")
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(list), StandardCharsets.UTF_8)) {
+            return UrlList.read(reader, list.equals("-") ? "standard input" : list);
+        } catch (IOException e) {
+            throw new CommandFailure("download: cannot read the URL list " + list + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses 500ms, 30s, 2m, 1h, or a plain number of seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+
+        private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 30s, 2m)");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2) == null ? "s" : m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+}

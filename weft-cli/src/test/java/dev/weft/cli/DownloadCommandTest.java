@@ -1,0 +1,106 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** {@code weft download} from the command line, against a JDK HttpServer on 127.0.0.1. */
+class DownloadCommandTest {
+
+    @TempDir
+    Path dir;
+
+    HttpServer server;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (exchange.getRequestURI().getPath().startsWith("/missing")) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                byte[] body = exchange.getRequestURI().getPath().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    int weft(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void downloadsUrlsFromTheCommandLineAndAList() throws Exception {
+        Path list = Files.writeString(dir.resolve("urls.txt"), "# two more\n" + url("/b.txt") + "\n\n" + url("/c.txt") + "\n");
+
+        int exit = weft("download", "-d", dir.resolve("out").toString(), "-i", list.toString(), url("/a.txt"));
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(dir.resolve("out/a.txt"))).isEqualTo("/a.txt");
+        assertThat(Files.readString(dir.resolve("out/c.txt"))).isEqualTo("/c.txt");
+        assertThat(out.toString()).contains("b.txt (6 B)", "downloaded 3 files (18 B)");
+    }
+
+    @Test
+    void reportsFailuresAndExitsOne() {
+        int exit = weft("download", "-d", dir.toString(), url("/ok.txt"), url("/missing.txt"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("failed: " + url("/missing.txt") + ": HTTP 404");
+        assertThat(out.toString()).contains("downloaded 1 file", "1 failed");
+    }
+
+    @Test
+    void rejectsAUrlThatIsNotHttpAsUsage() {
+        int exit = weft("download", "ftp://example.org/file");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("weft: not an http or https URL: 'ftp://example.org/file'");
+    }
+
+    @Test
+    void rejectsABadTimeoutAsUsage() {
+        int exit = weft("download", "--timeout", "soon", url("/a.txt"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void namesTheBadLineOfAList() throws Exception {
+        Path list = Files.writeString(dir.resolve("urls.txt"), url("/a.txt") + "\nnot a url\n");
+
+        int exit = weft("download", "-i", list.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("(line 2 of " + list + ")");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.weft.tools.copy;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+import dev.weft.tools.progress.Outcome;
+import dev.weft.tools.progress.Progress;
+
+/**
+ * Copies one file or link the safe way: into a temp name beside the target ({@code .name.weft-part}), then one atomic
+ * rename onto the final name. The temp name is fixed, so a rerun after a crash overwrites a leftover instead of adding
+ * another. Bytes move with {@link FileChannel#transferTo} (copy_file_range or sendfile on Linux) in chunks, so memory
+ * stays flat and the progress bar moves during a large file.
+ */
+final class FileCopy {
+
+    private static final long CHUNK = 8L << 20;
+
+    private final Set<Preserve> preserve;
+    private final boolean verify;
+    private final Progress progress;
+
+    FileCopy(CopyOptions options, Progress progress) {
+        this.preserve = options.preserve();
+        this.verify = options.verify();
+        this.progress = progress;
+    }
+
+    /** The temp name a copy to {@code target} is written under. */
+    static Path tempFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".weft-part");
+    }
+
+    Outcome file(Entry file) {
+        if (Files.isDirectory(file.to(), LinkOption.NOFOLLOW_LINKS)) {
+            return Outcome.failed(file.name(), "a directory is in the way: " + file.to());
+        }
+        Path temp = tempFor(file.to());
+        try {
+            long copied = transfer(file.from(), temp);
+            if (verify && !Checksum.sha256(file.from()).equals(Checksum.sha256(temp))) {
+                Files.delete(temp);
+                return Outcome.failed(file.name(), "SHA-256 of the copy differs from the source");
+            }
+            Metadata.apply(file.from(), file.modified(), temp, preserve);
+            Files.move(temp, file.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return Outcome.done(file.name(), copied);
+        } catch (IOException e) {
+            return failedRemoving(file, temp, e);
+        }
+    }
+
+    Outcome link(Entry link) {
+        Path temp = tempFor(link.to());
+        try {
+            Files.deleteIfExists(temp);
+            Files.createSymbolicLink(temp, Files.readSymbolicLink(link.from()));
+            Files.move(temp, link.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return Outcome.done(link.name(), 0);
+        } catch (IOException e) {
+            return failedRemoving(link, temp, e);
+        }
+    }
+
+    private long transfer(Path from, Path temp) throws IOException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            long position = 0;
+            while (position < size) {
+                long moved = in.transferTo(position, Math.min(CHUNK, size - position), out);
+                if (moved <= 0) {
+                    break; // the source shrank while we copied: we copy what is there
+                }
+                position += moved;
+                progress.transferred(moved);
+            }
+            return position;
+        }
+    }
+
+    private static Outcome failedRemoving(Entry entry, Path temp, IOException cause) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        return Outcome.failed(entry.name(), cause);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.weft.tools.download;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import dev.weft.tools.progress.Progress;
+import dev.weft.tools.progress.Report;
+import dev.weft.tools.progress.Tally;
+
+/**
+ * Downloads many URLs at once: a virtual thread per URL, at most {@code parallel} holding a slot, all sharing one
+ * {@link HttpClient} (HTTP/2 where the server offers it, HTTP/1.1 otherwise). The seed's gevent downloader, with
+ * retries, resume, safe names and one report.
+ */
+public final class Downloader {
+
+    private Downloader() {
+    }
+
+    /**
+     * Downloads every URL of {@code options} into its directory (created if missing). Failures are in the report, not
+     * thrown; an interrupt stops the downloads, keeping their partial files for the next run to resume.
+     */
+    public static Report download(DownloadOptions options, Progress display) throws InterruptedException {
+        try {
+            Files.createDirectories(options.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + options.directory() + ": " + e.getMessage(), e);
+        }
+        Tally tally = new Tally();
+        Progress progress = tally.and(display);
+        progress.planned(options.urls().size(), 0);
+        SaveNames names = new SaveNames(options.directory());
+        Semaphore slots = new Semaphore(options.parallel());
+        List<Future<?>> fetches = new ArrayList<>();
+        try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(options.timeout())
+                     .followRedirects(HttpClient.Redirect.NORMAL).build();
+             StallGuard guard = new StallGuard(options.timeout());
+             ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                     Thread.ofVirtual().name("download-", 0).factory())) {
+            for (URI url : options.urls()) {
+                Fetch fetch = new Fetch(url, options, client, names, guard, progress);
+                fetches.add(threads.submit(() -> {
+                    slots.acquire();
+                    try {
+                        progress.finished(fetch.run());
+                    } finally {
+                        slots.release();
+                    }
+                    return null;
+                }));
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("download interrupted");
+        }
+        for (Future<?> fetch : fetches) {
+            try {
+                fetch.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("download worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return tally.report();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.weft.tools.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.weft.tools.progress.Outcome;
+import dev.weft.tools.progress.Progress;
+import dev.weft.tools.progress.Report;
+
+/** The copier's behaviours on small trees: what it copies, what it keeps, what it skips, and how it fails. */
+class CopierTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void copiesFilesEmptyDirectoriesAndSymlinksAsLinks() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+
+        Report report = Copier.copy(CopyOptions.of(source, dir.resolve("dst")), Progress.none());
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.done()).isEqualTo(5);
+        assertThat(report.bytes()).isEqualTo(5100);
+        Trees.assertSameTree(source, dir.resolve("dst"), true);
+        assertThat(Files.isSymbolicLink(dir.resolve("dst/link-to-a"))).isTrue();
+    }
+
+    @Test
+    void followLinksCopiesWhatALinkPointsTo() throws Exception {
+        Trees.file(dir.resolve("src/real.txt"), 10, 1);
+        Files.createSymbolicLink(dir.resolve("src/alias.txt"), Path.of("real.txt"));
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")).withFollowLinks(true), Progress.none());
+
+        assertThat(Files.isSymbolicLink(dir.resolve("dst/alias.txt"))).isFalse();
+        assertThat(Files.mismatch(dir.resolve("dst/alias.txt"), dir.resolve("src/real.txt"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void keepsDirectoryModificationTimesAfterFillingThem() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+        FileTime old = FileTime.fromMillis(900_000_000_000L);
+        Files.setLastModifiedTime(source.resolve("sub"), old);
+
+        Copier.copy(CopyOptions.of(source, dir.resolve("dst")), Progress.none());
+
+        assertThat(Files.getLastModifiedTime(dir.resolve("dst/sub"))).isEqualTo(old);
+    }
+
+    @Test
+    void preservesPermissionsOnlyWhenAsked() throws Exception {
+        Path script = Trees.file(dir.resolve("src/run.sh"), 10, 1);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("r-x------"));
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("kept"))
+                .withPreserve(Set.of(Preserve.TIMES, Preserve.PERMS)), Progress.none());
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("plain")), Progress.none());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("kept/run.sh"))))
+                .isEqualTo("r-x------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("plain/run.sh"))))
+                .isNotEqualTo("r-x------");
+    }
+
+    @Test
+    void withoutPreservingTimesTheCopyIsNew() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+
+        Copier.copy(CopyOptions.of(source, dir.resolve("dst")).withPreserve(Set.of()), Progress.none());
+
+        assertThat(Files.getLastModifiedTime(dir.resolve("dst/a.txt")))
+                .isNotEqualTo(Files.getLastModifiedTime(source.resolve("a.txt")));
+    }
+
+    @Test
+    void updateSkipsFilesWhoseSizeAndTimeMatchAndCopiesTheRest() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+        Copier.copy(CopyOptions.of(source, dir.resolve("dst")), Progress.none());
+        Trees.file(source.resolve("sub/b.bin"), 5000, 99);
+        Files.setLastModifiedTime(source.resolve("sub/b.bin"), FileTime.fromMillis(1_500_000_000_000L));
+
+        Report rerun = Copier.copy(CopyOptions.of(source, dir.resolve("dst")).withUpdate(true), Progress.none());
+
+        assertThat(rerun.done()).isEqualTo(1);
+        assertThat(rerun.skipped()).isEqualTo(4);
+        Trees.assertSameTree(source, dir.resolve("dst"), true);
+    }
+
+    @Test
+    void verifyChecksEveryCopiedFile() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+
+        Report report = Copier.copy(CopyOptions.of(source, dir.resolve("dst")).withVerify(true), Progress.none());
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.done()).isEqualTo(5);
+        Trees.assertSameTree(source, dir.resolve("dst"), true);
+    }
+
+    @Test
+    void excludeLeavesOutMatchingNamesAtAnyDepthAndMatchingPaths() throws Exception {
+        Trees.file(dir.resolve("src/keep.txt"), 1, 1);
+        Trees.file(dir.resolve("src/skip.tmp"), 1, 2);
+        Trees.file(dir.resolve("src/deep/also.tmp"), 1, 3);
+        Trees.file(dir.resolve("src/build/out.class"), 1, 4);
+        Trees.file(dir.resolve("src/deep/build/kept.class"), 1, 5);
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")).withExcludes(List.of("*.tmp", "build/**")),
+                Progress.none());
+
+        assertThat(Trees.listing(dir.resolve("dst")).keySet())
+                .containsExactlyInAnyOrder("keep.txt", "deep", "deep/build", "deep/build/kept.class", "build");
+    }
+
+    @Test
+    void dryRunListsThePlanAndWritesNothing() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+
+        CopyPlan plan = CopyPlan.scan(CopyOptions.of(source, dir.resolve("dst")).withDryRun(true));
+
+        assertThat(plan.actions()).contains("copy sub/b.bin (4.9 KiB)", "link link-to-a").hasSize(5);
+        assertThat(dir.resolve("dst")).doesNotExist();
+    }
+
+    @Test
+    void copiesASingleFileIntoAnExistingDirectory() throws Exception {
+        Path file = Trees.file(dir.resolve("one.bin"), 300, 1);
+        Files.createDirectories(dir.resolve("into"));
+
+        Report report = Copier.copy(CopyOptions.of(file, dir.resolve("into")), Progress.none());
+
+        assertThat(report.done()).isEqualTo(1);
+        assertThat(Files.mismatch(file, dir.resolve("into/one.bin"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void largeFileMovesInChunksThatTheProgressSees() throws Exception {
+        Trees.file(dir.resolve("src/big.bin"), 20 << 20, 1);
+        List<Long> steps = new CopyOnWriteArrayList<>();
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), listener(steps::add));
+
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(3).allMatch(step -> step <= 8 << 20);
+        assertThat(steps.stream().mapToLong(Long::longValue).sum()).isEqualTo(20 << 20);
+    }
+
+    @Test
+    void failuresAreReportedWithTheirReasonWhileTheRestIsCopied() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+        Trees.file(source.resolve("vanishes.txt"), 10, 7);
+        Process mkfifo = new ProcessBuilder("mkfifo", source.resolve("pipe").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Trees.file(dir.resolve("dst/sub/b.bin/in-the-way.txt"), 1, 8);
+        CopyPlan plan = CopyPlan.scan(CopyOptions.of(source, dir.resolve("dst")));
+        Files.delete(source.resolve("vanishes.txt"));
+
+        Report report = Copier.run(plan, Progress.none());
+
+        assertThat(report.failures()).extracting(Outcome::item, Outcome::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("pipe", "not a regular file, directory or link"),
+                org.assertj.core.groups.Tuple.tuple("sub/b.bin", "a directory is in the way: "
+                        + dir.resolve("dst/sub/b.bin")),
+                org.assertj.core.groups.Tuple.tuple("vanishes.txt", "no such file or directory: "
+                        + source.resolve("vanishes.txt")));
+        assertThat(report.done()).isEqualTo(4);
+        assertThat(Files.mismatch(source.resolve("a.txt"), dir.resolve("dst/a.txt"))).isEqualTo(-1L);
+        assertThat(leftoverTempFiles(dir.resolve("dst"))).isEmpty();
+    }
+
+    @Test
+    void unreadableFileIsReportedAsPermissionDenied() throws Exception {
+        assumeThat(System.getProperty("user.name")).as("root reads everything").isNotEqualTo("root");
+        Path secret = Trees.file(dir.resolve("src/secret.txt"), 10, 1);
+        Trees.file(dir.resolve("src/public.txt"), 10, 2);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+        assertThat(report.failures()).extracting(Outcome::reason).containsExactly("permission denied");
+        assertThat(report.done()).isEqualTo(1);
+    }
+
+    @Test
+    void interruptStopsTheCopyMidwayWithoutTempFilesOrPartialFiles() throws Exception {
+        for (int i = 0; i < 400; i++) {
+            Trees.file(dir.resolve("src/f" + i), 2000, i);
+        }
+        Thread copier = Thread.currentThread();
+        AtomicLong finished = new AtomicLong();
+        Progress interruptAt50 = new Progress() {
+            @Override public void planned(long items, long bytes) { }
+            @Override public void transferred(long bytes) { }
+            @Override public void finished(Outcome outcome) {
+                if (finished.incrementAndGet() == 50) {
+                    copier.interrupt();
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst"))
+                .withWorkers(Workers.of(4)), interruptAt50)).isInstanceOf(InterruptedException.class);
+
+        List<Path> landed = Trees.listing(dir.resolve("dst")).keySet().stream().map(dir.resolve("dst")::resolve).toList();
+        assertThat(landed).hasSizeBetween(50, 399);
+        assertThat(leftoverTempFiles(dir.resolve("dst"))).isEmpty();
+        for (Path file : landed) {
+            assertThat(Files.mismatch(file, dir.resolve("src").resolve(file.getFileName()))).isEqualTo(-1L);
+        }
+    }
+
+    private static Progress listener(java.util.function.LongConsumer onTransferred) {
+        return new Progress() {
+            @Override public void planned(long items, long bytes) { }
+            @Override public void transferred(long bytes) {
+                onTransferred.accept(bytes);
+            }
+            @Override public void finished(Outcome outcome) { }
+        };
+    }
+
+    private static List<Path> leftoverTempFiles(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> path.getFileName().toString().endsWith(".weft-part")).toList();
+        }
+    }
+}

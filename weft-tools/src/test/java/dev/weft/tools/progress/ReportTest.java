@@ -1,0 +1,58 @@
+package dev.weft.tools.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The counts and the one-line summary people read at the end. */
+class ReportTest {
+
+    @Test
+    void summaryNamesCountsBytesRateSkipsAndFailures() {
+        Report report = new Report(3, 2, 3 << 20, List.of(Outcome.failed("x", "permission denied")), Duration.ofSeconds(2));
+
+        assertThat(report.summary("copied")).isEqualTo("copied 3 files (3.0 MiB) in 2.0 s (1.5 MiB/s), 2 skipped, 1 failed");
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
+    void tallyCountsEachEndAndSortsFailuresByItem() {
+        Tally tally = new Tally();
+        tally.planned(4, 30);
+        tally.finished(Outcome.done("a", 10));
+        tally.finished(Outcome.skipped("b", 20, "up to date"));
+        tally.finished(Outcome.failed("z", "HTTP 404"));
+        tally.finished(Outcome.failed("c", "HTTP 500"));
+
+        Report report = tally.report();
+
+        assertThat(report.done()).isEqualTo(1);
+        assertThat(report.skipped()).isEqualTo(1);
+        assertThat(report.bytes()).isEqualTo(10);
+        assertThat(report.failures()).extracting(Outcome::item).containsExactly("c", "z");
+        assertThat(tally.finishedItems()).isEqualTo(tally.plannedItems());
+    }
+
+    @Test
+    void sizesReadLikePeopleWriteThem() {
+        assertThat(Sizes.bytes(512)).isEqualTo("512 B");
+        assertThat(Sizes.bytes(1536)).isEqualTo("1.5 KiB");
+        assertThat(Sizes.bytes(5L << 30)).isEqualTo("5.0 GiB");
+    }
+
+    @Test
+    void consoleWithoutTerminalListsItemsWithoutCarriageReturns() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text, true);
+        try (ConsoleProgress display = ConsoleProgress.open("download", out, false, true)) {
+            display.finished(Outcome.done("a.bin", 2048));
+            display.finished(Outcome.failed("http://h/b", "HTTP 404"));
+        }
+
+        assertThat(text.toString()).isEqualTo("a.bin (2.0 KiB)" + System.lineSeparator()
+                + "http://h/b: failed, HTTP 404" + System.lineSeparator());
+    }
+}

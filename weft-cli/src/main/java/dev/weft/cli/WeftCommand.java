@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         versionProvider = WeftCommand.Version.class,
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
-
+                FtpCommand.class,
+                NewsCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

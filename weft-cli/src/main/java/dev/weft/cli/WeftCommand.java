@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
                 LabCommand.class,
                 CopyCommand.class,
                 DownloadCommand.class,
+                FtpCommand.class,
+                NewsCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -41,14 +41,14 @@ public final class Download {
     Download(FilesClient client, String remote, Path target, TransferListener listener) {
         this.client = client;
         this.remote = remote;
-        this.target = target.toAbsolutePath();
+        this.target = target.toAbsolutePath().normalize();
         this.partial = partialFile(this.target);
         this.listener = listener;
     }
 
     /** Where the download of {@code target} keeps its bytes until they are verified. */
     public static Path partialFile(Path target) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = target.toAbsolutePath().normalize();
         return absolute.resolveSibling("." + absolute.getFileName() + ".weft-part");
     }
 

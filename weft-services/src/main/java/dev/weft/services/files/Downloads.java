@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,19 +32,16 @@ public final class Downloads {
     }
 
     /**
-     * Downloads every path in {@code remotes} into {@code dir} under its last name segment, at most
-     * {@code parallel} at a time; returns one outcome per path, in order.
-     *
-     * @throws IllegalArgumentException when two paths would land on the same local name
+     * Downloads each remote path to its target file, at most {@code parallel} at a time; returns one
+     * outcome per path, in the map's order. {@link #targets} makes the map for "everything into one directory".
      */
-    public static List<Outcome> fetch(Source source, List<String> remotes, Path dir, int parallel,
+    public static List<Outcome> fetch(Source source, Map<String, Path> targets, int parallel,
                                       TransferListener listener) throws InterruptedException {
-        Map<String, Path> targets = targets(remotes, dir);
-        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(remotes.stream().distinct().toList());
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(targets.keySet());
         Map<String, Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         try (ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-files-get-", 0).factory())) {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < Math.min(parallel, remotes.size()); i++) {
+            for (int i = 0; i < Math.min(parallel, targets.size()); i++) {
                 running.add(workers.submit(() -> work(source, queue, targets, outcomes, listener)));
             }
             for (Future<?> worker : running) {
@@ -56,7 +52,7 @@ public final class Downloads {
                 }
             }
         }
-        return remotes.stream().map(outcomes::get).toList();
+        return targets.keySet().stream().map(outcomes::get).toList();
     }
 
     private static void work(Source source, ConcurrentLinkedQueue<String> queue, Map<String, Path> targets,
@@ -98,10 +94,14 @@ public final class Downloads {
         return null;
     }
 
-    /** The local file for each remote path: {@code dir} plus the path's last segment. */
-    static Map<String, Path> targets(List<String> remotes, Path dir) {
-        Map<String, Path> targets = new HashMap<>();
-        Map<Path, String> claimed = new HashMap<>();
+    /**
+     * The local file for each remote path, in order and without repeats: {@code dir} plus the path's last segment.
+     *
+     * @throws IllegalArgumentException when two paths would land on the same local name
+     */
+    public static Map<String, Path> targets(List<String> remotes, Path dir) {
+        Map<String, Path> targets = new java.util.LinkedHashMap<>();
+        Map<Path, String> claimed = new java.util.HashMap<>();
         for (String remote : remotes) {
             Path target = dir.resolve(localName(remote));
             String other = claimed.putIfAbsent(target, remote);

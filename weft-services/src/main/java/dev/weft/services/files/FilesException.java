@@ -18,7 +18,7 @@ public final class FilesException extends IOException {
         NOT_A_DIRECTORY("not-a-directory", "not a directory"),
         FORBIDDEN("forbidden", "forbidden"),
         UPLOAD_DISABLED("upload-disabled", "uploads are not allowed on this server"),
-        EXISTS("exists", "already exists (ask to overwrite it)"),
+        EXISTS("exists", "already exists and was not overwritten"),
         BAD_OFFSET("bad-offset", "offset beyond the end of the file"),
         CHECKSUM("checksum", "SHA-256 mismatch"),
         BAD_REQUEST("bad-request", "bad request"),

@@ -39,7 +39,7 @@ public final class RawClient {
         if (request.length > SeedProtocol.MAX_NAME) {
             throw new FilesException(Code.BAD_REQUEST, name, "name longer than " + SeedProtocol.MAX_NAME + " bytes");
         }
-        Path absolute = target.toAbsolutePath();
+        Path absolute = target.toAbsolutePath().normalize();
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".weft-raw");
         try (Socket socket = FilesClient.open(endpoint, tls, timeout)) {

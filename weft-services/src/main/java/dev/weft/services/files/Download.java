@@ -93,11 +93,14 @@ public final class Download {
             announced = client.requestFile(remote, 0);
         }
         long size = announced[0];
-        MessageDigest digest = Digests.sha256();
-        Digests.update(digest, file, offset);
-        copyBody(file, offset, size, digest);
-        byte[] expected = client.readTrailer(remote, size);
-        if (!MessageDigest.isEqual(expected, digest.digest())) {
+        byte[] expected;
+        byte[] actual;
+        try (FollowingDigest digest = FollowingDigest.start(file, offset)) {
+            copyBody(file, offset, size, digest);
+            expected = client.readTrailer(remote, size);
+            actual = digest.finish(size);
+        }
+        if (!MessageDigest.isEqual(expected, actual)) {
             throw new FilesException(Code.CHECKSUM, remote, "downloaded bytes fail the SHA-256 check"
                     + (offset > 0 ? " (the file changed on the server since the interrupted attempt? run again)" : ""));
         }
@@ -105,7 +108,7 @@ public final class Download {
         return new Result(remote, target, size, offset, Wire.hex(expected));
     }
 
-    private void copyBody(FileChannel file, long offset, long size, MessageDigest digest) throws IOException {
+    private void copyBody(FileChannel file, long offset, long size, FollowingDigest digest) throws IOException {
         byte[] buffer = new byte[CHUNK];
         long position = offset;
         listener.progress(remote, position, size);
@@ -115,9 +118,9 @@ public final class Download {
                 throw new IOException("connection to " + client.endpoint() + " closed after " + position + " of " + size
                         + " bytes of " + remote + "; run again to resume");
             }
-            digest.update(buffer, 0, n);
             write(file, ByteBuffer.wrap(buffer, 0, n), position);
             position += n;
+            digest.written(position);
             listener.progress(remote, position, size);
         }
     }

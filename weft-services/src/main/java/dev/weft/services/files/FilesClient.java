@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,21 +133,21 @@ public final class FilesClient implements Closeable {
     }
 
     private byte[] sendBody(FileChannel file, long size, String remote, TransferListener listener) throws IOException {
-        MessageDigest digest = Digests.sha256();
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        long sent = 0;
-        while (sent < size) {
-            buffer.clear().limit((int) Math.min(CHUNK, size - sent));
-            int n = file.read(buffer, sent);
-            if (n < 0) {
-                throw new IOException("local file shrank to " + sent + " bytes while uploading it as " + remote);
+        try (FollowingDigest digest = FollowingDigest.start(file, size)) {
+            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+            long sent = 0;
+            while (sent < size) {
+                buffer.clear().limit((int) Math.min(CHUNK, size - sent));
+                int n = file.read(buffer, sent);
+                if (n < 0) {
+                    throw new IOException("local file shrank to " + sent + " bytes while uploading it as " + remote);
+                }
+                out.write(buffer.array(), 0, n);
+                sent += n;
+                listener.progress(remote, sent, size);
             }
-            digest.update(buffer.array(), 0, n);
-            out.write(buffer.array(), 0, n);
-            sent += n;
-            listener.progress(remote, sent, size);
+            return digest.finish(size);
         }
-        return digest.digest();
     }
 
     /** After a failed send, the server's ERR line if it wrote one before closing, else the send error. */

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,22 +47,22 @@ final class Upload {
 
     /** Copies exactly {@code size} bytes to a new {@code temp}, returning their SHA-256. */
     private static byte[] copy(InputStream in, Path temp, long size, String request) throws IOException {
-        MessageDigest digest = Digests.sha256();
         byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(size, 1))];
-        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long left = size;
-            while (left > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FollowingDigest digest = FollowingDigest.start(file, 0)) {
+            long position = 0;
+            while (position < size) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - position));
                 if (n < 0) {
-                    throw new EOFException("upload of " + request + " ended after " + (size - left) + " of " + size + " bytes");
+                    throw new EOFException("upload of " + request + " ended after " + position + " of " + size + " bytes");
                 }
-                digest.update(buffer, 0, n);
                 write(file, ByteBuffer.wrap(buffer, 0, n), request);
-                left -= n;
+                position += n;
+                digest.written(position);
             }
             file.force(false);
+            return digest.finish(size);
         }
-        return digest.digest();
     }
 
     private static void write(FileChannel file, ByteBuffer data, String request) throws FilesException {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 DownloadCommand.class,
                 FtpCommand.class,
                 NewsCommand.class,
+                FilesCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

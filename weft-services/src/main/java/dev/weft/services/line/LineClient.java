@@ -54,6 +54,17 @@ public final class LineClient implements Closeable {
      * @throws IOException naming the host and port and the last error when none does
      */
     public static LineClient tcp(String host, int port, Family family, Charset charset, Duration timeout) throws IOException {
+        Socket socket = connect(host, port, family, timeout);
+        return new LineClient(charset, socket, null, (InetSocketAddress) socket.getRemoteSocketAddress(), 1 << 20);
+    }
+
+    /**
+     * A TCP socket to the first address of {@code host} that answers, with {@code timeout} as its connect
+     * and read timeout and Nagle off: Python's socket.create_connection.
+     *
+     * @throws IOException naming the host and port and the last error when no address answers
+     */
+    public static Socket connect(String host, int port, Family family, Duration timeout) throws IOException {
         IOException last = null;
         for (InetAddress address : resolve(host, family)) {
             Socket socket = new Socket();
@@ -61,7 +72,7 @@ public final class LineClient implements Closeable {
                 socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
                 socket.setSoTimeout((int) timeout.toMillis());
                 socket.setTcpNoDelay(true);
-                return new LineClient(charset, socket, null, (InetSocketAddress) socket.getRemoteSocketAddress(), 1 << 20);
+                return socket;
             } catch (IOException e) {
                 socket.close();
                 last = e;

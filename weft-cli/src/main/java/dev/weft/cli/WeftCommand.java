@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
                 EchoCommand.class,
+                ChatCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

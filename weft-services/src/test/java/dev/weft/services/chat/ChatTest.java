@@ -104,6 +104,20 @@ class ChatTest {
     }
 
     @Test
+    void twoPeersChatOverIpv6Loopback() throws Exception {
+        ServerConfig v6 = ServerConfig.builder("chat").bind("::1", 0).build();
+        RecordingScreen bobScreen = new RecordingScreen();
+        Chat alice = chat(ChatConfig.of(v6, List.of()).withName("alice"), new RecordingScreen());
+        Chat bob = chat(ChatConfig.of(v6, List.of(Peer.parse("[::1]:" + alice.address().getPort()))), bobScreen);
+        alice.input("/to [::1]:" + bob.address().getPort());
+
+        alice.input("over six");
+        await().atMost(WAIT).until(() -> !bobScreen.messages.isEmpty());
+        assertThat(bobScreen.texts()).containsExactly("alice: over six");
+        assertThat(bobScreen.notices).isEmpty(); // alice is a known peer, not a stranger
+    }
+
+    @Test
     void chineseRoundTripsInUtf8() throws Exception {
         chineseRoundTrips(StandardCharsets.UTF_8);
     }

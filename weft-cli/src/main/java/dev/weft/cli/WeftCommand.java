@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 FtpCommand.class,
                 NewsCommand.class,
                 FilesCommand.class,
+                ChatCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -28,6 +28,12 @@ final class DatagramRunner implements Runner, DatagramSender {
 
     private static final Logger log = LoggerFactory.getLogger(DatagramRunner.class);
 
+    /**
+     * The socket receive buffer asked for: the Linux default (208 KiB) holds only a few hundred small
+     * datagrams, which a burst overruns while handler threads start. The kernel caps it at rmem_max.
+     */
+    static final int RECEIVE_BUFFER = 4 << 20;
+
     private final ServerConfig config;
     private final DatagramHandler handler;
     private final ServerMetrics metrics;
@@ -37,6 +43,8 @@ final class DatagramRunner implements Runner, DatagramSender {
     private final SelectorLoop loop;
     private final Thread receiver;
     private final ByteBuffer buffer;
+    /** Datagrams read so far; only the one reading thread (receiver or selector) touches it. */
+    private long received;
 
     DatagramRunner(ServerConfig config, DatagramHandler handler, ServerMetrics metrics) throws IOException {
         this.config = config;
@@ -70,6 +78,7 @@ final class DatagramRunner implements Runner, DatagramSender {
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             if (config.worker()) {
                 channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
@@ -134,7 +143,7 @@ final class DatagramRunner implements Runner, DatagramSender {
         metrics.datagram();
         metrics.bytesIn(length);
         boolean truncated = length > max;
-        return new Datagram(sender, Arrays.copyOf(buffer.array(), Math.min(length, max)), truncated);
+        return new Datagram(sender, Arrays.copyOf(buffer.array(), Math.min(length, max)), truncated, received++);
     }
 
     private void handle(Datagram datagram) {

@@ -1,0 +1,14 @@
+package dev.weft.services.chat;
+
+/**
+ * Where a chat shows what happens: a line editor on a terminal (messages appear above the line being
+ * typed), plain lines when piped. Called from several threads.
+ */
+public interface ChatScreen {
+
+    /** A received message, already formatted ({@code [14:03:27] bob: hello}). */
+    void message(String line);
+
+    /** Anything else for the user: command output, refused messages, unreachable peers. */
+    void notice(String line);
+}

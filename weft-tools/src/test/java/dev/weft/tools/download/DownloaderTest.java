@@ -77,7 +77,10 @@ class DownloaderTest {
 
         assertThat(second.failures()).isEmpty();
         assertSaved("later.bin", "/drop/1/later.bin", 60_000);
-        assertThat(server.ranges("/drop/1/later.bin")).containsExactly("-", "bytes=30000-");
+        // the server drops the connection after 30,000 bytes; how many of them arrived before the reset is up to the kernel
+        assertThat(server.ranges("/drop/1/later.bin")).hasSize(2).first().isEqualTo("-");
+        long resumedFrom = Long.parseLong(server.ranges("/drop/1/later.bin").get(1).replaceAll("bytes=(\\d+)-", "$1"));
+        assertThat(resumedFrom).isBetween(1L, 30_000L);
     }
 
     @Test

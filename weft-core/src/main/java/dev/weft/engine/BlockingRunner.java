@@ -42,7 +42,7 @@ final class BlockingRunner implements Runner {
         this.config = config;
         this.server = openServer(config);
         this.tracker = new ConnectionTracker(config.limits().maxConnections(), metrics);
-        this.timer = timer(config.service());
+        this.timer = timer(config, tracker);
         this.session = new BlockingSession(config, handler, tracker, metrics, timer);
         this.executor = Runner.executor(config.model(), "weft-conn-");
         this.poolPermits = config.model() instanceof Model.Pool pool ? new Semaphore(pool.threads()) : null;
@@ -67,10 +67,16 @@ final class BlockingRunner implements Runner {
         }
     }
 
-    static ScheduledExecutorService timer(String service) {
+    /**
+     * The timer thread of the blocking connections: runs protocols' scheduled tasks, and once a second closes
+     * connections whose write has been stuck for longer than the idle timeout (a peer that stopped reading).
+     */
+    static ScheduledExecutorService timer(ServerConfig config, ConnectionTracker tracker) {
         java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("weft-timer-" + service).factory());
+                Thread.ofPlatform().daemon().name("weft-timer-" + config.service()).factory());
         timer.setRemoveOnCancelPolicy(true);
+        long limit = config.limits().idleTimeout().toNanos();
+        timer.scheduleWithFixedDelay(() -> tracker.abortStalledWriters(limit), 1, 1, TimeUnit.SECONDS);
         return timer;
     }
 

@@ -52,13 +52,13 @@ final class BlockingSession {
             Connection connection = new Connection(socket, channel, metrics);
             switch (handler) {
                 case StreamHandler stream -> {
-                    live = new ConnectionTracker.Live(connection::drain, connection::close);
+                    live = new ConnectionTracker.Live(connection::drain, connection::close, connection::writingSince);
                     tracker.add(live);
                     stream.handle(connection);
                 }
                 case ProtocolFactory factory -> {
                     StreamTransport transport = new StreamTransport(connection, factory.create(), timer, metrics);
-                    live = new ConnectionTracker.Live(transport::drain, transport::abort);
+                    live = new ConnectionTracker.Live(transport::drain, transport::abort, connection::writingSince);
                     tracker.add(live);
                     transport.run();
                 }

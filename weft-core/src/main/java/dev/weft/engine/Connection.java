@@ -28,6 +28,7 @@ public final class Connection implements AutoCloseable {
     private final OutputStream out;
     private volatile boolean draining;
     private volatile boolean reading;
+    private volatile long writingSince;
 
     Connection(Socket socket, SocketChannel channel, ServerMetrics metrics) throws IOException {
         this.socket = socket;
@@ -72,7 +73,13 @@ public final class Connection implements AutoCloseable {
         if (channel != null && !isSecure()) {
             long end = position + count;
             while (position < end) {
-                long sent = file.transferTo(position, end - position, channel);
+                writingSince = System.nanoTime();
+                long sent;
+                try {
+                    sent = file.transferTo(position, end - position, channel);
+                } finally {
+                    writingSince = 0;
+                }
                 if (sent <= 0 && file.size() <= position) {
                     throw new IOException("file ended at byte " + position + " before " + end);
                 }
@@ -100,6 +107,11 @@ public final class Connection implements AutoCloseable {
      */
     public boolean draining() {
         return draining;
+    }
+
+    /** When the write in progress started (System.nanoTime), or 0 when none is: the engine's stalled-peer check. */
+    long writingSince() {
+        return writingSince;
     }
 
     /** Called by the engine at shutdown: wakes a handler blocked waiting for input, lets a busy one finish. */
@@ -168,13 +180,17 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            metrics.bytesOut(1);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            writingSince = System.nanoTime();
+            try {
+                out.write(b, off, len);
+            } finally {
+                writingSince = 0;
+            }
             metrics.bytesOut(len);
         }
     }

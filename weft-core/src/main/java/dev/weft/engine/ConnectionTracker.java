@@ -7,12 +7,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /** Counts the open connections against the limit and drains or aborts them at shutdown. */
 final class ConnectionTracker {
 
-    /** How the tracker asks one connection to finish, and forces it to. */
-    record Live(Runnable drain, Runnable abort) {
+    /**
+     * How the tracker asks one connection to finish, forces it to, and sees a write stuck on a peer that
+     * stopped reading ({@code writingSince} gives the nanoTime a pending write started, or 0).
+     */
+    record Live(Runnable drain, Runnable abort, LongSupplier writingSince) {
+        Live(Runnable drain, Runnable abort) {
+            this(drain, abort, () -> 0);
+        }
     }
 
     private final int max;
@@ -63,6 +70,17 @@ final class ConnectionTracker {
 
     int open() {
         return open.get();
+    }
+
+    /** Aborts every connection whose pending write has made no progress for longer than {@code limitNanos}. */
+    void abortStalledWriters(long limitNanos) {
+        long now = System.nanoTime();
+        for (Live connection : live) {
+            long since = connection.writingSince().getAsLong();
+            if (since != 0 && now - since > limitNanos) {
+                connection.abort().run();
+            }
+        }
     }
 
     /** Asks every connection to finish, waits up to {@code grace}, then aborts the rest; true if all finished in time. */

@@ -48,7 +48,7 @@ final class EventLoopRunner implements Runner {
         }
         if (handler instanceof StreamHandler) {
             blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-virtual-", 0).factory());
-            timer = BlockingRunner.timer(config.service());
+            timer = BlockingRunner.timer(config, tracker);
             blockingSession = new BlockingSession(config, handler, tracker, metrics, timer);
         } else {
             blocking = null;

@@ -211,6 +211,25 @@ class HttpProtocolTest {
         }
     }
 
+    Stream<Model> inProcessModels() {
+        return Model.inProcess().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("inProcessModels")
+    void connectionsOverTheLimitGet503(Model model) throws IOException {
+        try (HttpServer server = TestServers.start(model, TestServers.LIMITS.withMaxConnections(1));
+             RawClient first = new RawClient(server.port())) {
+            assertThat(first.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+            try (RawClient second = new RawClient(server.port())) {
+                RawClient.Response refused = second.read();
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.header("Connection")).isEqualTo("close");
+            }
+            assertThat(first.send(RawClient.get("/hello")).read().status()).isEqualTo(200);
+        }
+    }
+
     /** A request and the status it must get. */
     record BadRequest(String name, String text, int status) {
         byte[] bytes() {

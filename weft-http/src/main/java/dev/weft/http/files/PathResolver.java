@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.weft.http.HttpProtocolException;
 import dev.weft.http.PercentDecoding;
@@ -22,6 +23,8 @@ public final class PathResolver {
     private final Path realRoot;
     private final boolean hidden;
     private final boolean followSymlinks;
+    /** Paths whose real path was checked recently, with when: a hot file costs one realpath a second, not one a request. */
+    private final ConcurrentHashMap<Path, Long> checked = new ConcurrentHashMap<>();
 
     public PathResolver(Path root, boolean hidden, boolean followSymlinks) throws IOException {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -61,8 +64,27 @@ public final class PathResolver {
         if (!path.normalize().startsWith(root)) {
             return null;
         }
-        return followSymlinks || insideRoot(path) ? path : null;
+        return followSymlinks || checkedInsideRoot(path) ? path : null;
     }
+
+    private boolean checkedInsideRoot(Path path) {
+        long now = System.nanoTime();
+        Long when = checked.get(path);
+        if (when != null && now - when < CHECK_TTL_NANOS) {
+            return true;
+        }
+        if (!insideRoot(path)) {
+            checked.remove(path);
+            return false;
+        }
+        if (checked.size() > 10_000) {
+            checked.clear();
+        }
+        checked.put(path, now);
+        return true;
+    }
+
+    private static final long CHECK_TTL_NANOS = 1_000_000_000L;
 
     private boolean allowed(String segment) {
         if (segment.equals(".") || segment.equals("..") || (!hidden && segment.startsWith("."))) {

@@ -31,6 +31,7 @@ public final class Http1Connection {
     private static final long DISCARD_LIMIT = 256 * 1024;
     private static final long LINGER_MILLIS = 1000;
     private static final long LINGER_BYTES = 1 << 20;
+    private static final long LINGER_QUIET_MILLIS = 50;
 
     private final Source source;
     private final Sink sink;
@@ -108,7 +109,7 @@ public final class Http1Connection {
 
     /** Runs one exchange; returns whether the connection stays open for another. */
     private boolean exchange(RequestHead head) throws IOException {
-        ZonedDateTime arrived = ZonedDateTime.now();
+        ZonedDateTime arrived = settings.accessLog() == AccessLog.NONE ? null : ZonedDateTime.now();
         long length = head.contentLength();
         if (length > settings.maxBodySize()) {
             refuse(new HttpProtocolException(413, "request body of " + length + " bytes is over the limit of "
@@ -162,8 +163,10 @@ public final class Http1Connection {
             }
             sent = sender.send(failure(head, e), head.isHead(), head.isHttp10(), true);
         }
-        settings.accessLog().record(new AccessLog.Entry(remote, null, arrived, head.requestLine(), response.status(),
-                sent.bodyBytes(), head.headers().get("Referer"), head.headers().get("User-Agent")));
+        if (arrived != null) {
+            settings.accessLog().record(new AccessLog.Entry(remote, null, arrived, head.requestLine(), response.status(),
+                    sent.bodyBytes(), head.headers().get("Referer"), head.headers().get("User-Agent")));
+        }
         if (sent.close() && !body.finished() && body.requested()) {
             linger();
         }
@@ -199,21 +202,18 @@ public final class Http1Connection {
     }
 
     /**
-     * Reads and drops what the client is still sending, briefly, before the close: closing with unread
-     * input makes the kernel send a reset that can destroy the error response before the client reads it.
+     * Reads and drops what the client is still sending before the close, for as long as it keeps coming
+     * (up to a second and 1 MiB): closing with unread input makes the kernel send a reset that can destroy
+     * the error response before the client reads it. A client that has stopped sending is not waited for.
      */
     private void linger() {
         long until = System.nanoTime() + LINGER_MILLIS * 1_000_000;
         long dropped = 0;
         byte[] scrap = new byte[8192];
         try {
-            while (dropped < LINGER_BYTES) {
-                long left = (until - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return;
-                }
-                int n = in.available() > 0 ? in.read(scrap, 0, scrap.length, left)
-                        : source.read(scrap, 0, scrap.length, left, false);
+            while (dropped < LINGER_BYTES && System.nanoTime() < until) {
+                int n = in.available() > 0 ? in.read(scrap, 0, scrap.length, LINGER_QUIET_MILLIS)
+                        : source.read(scrap, 0, scrap.length, LINGER_QUIET_MILLIS, false);
                 if (n < 0) {
                     return;
                 }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
                 NewsCommand.class,
                 FilesCommand.class,
                 ChatCommand.class,
+                ServeCommand.class,
+                GetCommand.class,
+                PostCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

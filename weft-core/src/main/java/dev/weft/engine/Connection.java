@@ -72,6 +72,7 @@ public final class Connection implements AutoCloseable {
     public void sendFile(FileChannel file, long position, long count) throws IOException {
         if (channel != null && !isSecure()) {
             long end = position + count;
+            ByteBuffer chunk = null;
             while (position < end) {
                 writingSince = System.nanoTime();
                 long sent;
@@ -82,6 +83,21 @@ public final class Connection implements AutoCloseable {
                 }
                 if (sent <= 0 && file.size() <= position) {
                     throw new IOException("file ended at byte " + position + " before " + end);
+                }
+                if (sent == 0) {
+                    // On a virtual thread the socket is non-blocking underneath, so sendfile answers "would block"
+                    // instead of waiting: write one chunk through the channel, which parks until the socket
+                    // drains, then go on zero-copy. Without this the thread spins while the client reads.
+                    chunk = chunk == null ? ByteBuffer.allocate(64 * 1024) : chunk.clear();
+                    chunk.limit((int) Math.min(chunk.capacity(), end - position));
+                    sent = file.read(chunk, position);
+                    if (sent < 0) {
+                        throw new IOException("file ended at byte " + position + " before " + end);
+                    }
+                    chunk.flip();
+                    while (chunk.hasRemaining()) {
+                        channel.write(chunk);
+                    }
                 }
                 position += sent;
                 metrics.bytesOut(sent);

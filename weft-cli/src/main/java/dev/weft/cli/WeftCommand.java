@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
                 EchoCommand.class,
+                ServeCommand.class,
+                GetCommand.class,
+                PostCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

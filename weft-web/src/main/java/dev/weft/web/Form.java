@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,8 @@ public record Form(Map<String, List<String>> fields, Map<String, List<UploadedFi
     public static final Form EMPTY = new Form(Map.of(), Map.of());
 
     public Form {
-        fields = Map.copyOf(fields);
-        files = Map.copyOf(files);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
     /** The first value of a field, or null. */

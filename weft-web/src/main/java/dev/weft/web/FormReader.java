@@ -14,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.weft.http.HttpRequest;
+import dev.weft.http.files.MultipartReader;
 
 /**
  * Reads a form body by its Content-Type: url-encoded text, or multipart parts streamed through
- * {@link MultipartReader} with file parts spilled to disk past the {@link Uploads} threshold.
+ * the HTTP server's {@link MultipartReader} with file parts spilled to disk past the {@link Uploads} threshold.
  * Temporary files created for a request are listed in {@code created} so the request can delete them.
  */
 final class FormReader {
@@ -39,11 +40,7 @@ final class FormReader {
             return new Form(HttpRequest.parseForm(new String(body.readAllBytes(), StandardCharsets.UTF_8)), Map.of());
         }
         if (type.equals("multipart/form-data")) {
-            String boundary = HeaderParameters.parameter(contentType, "boundary");
-            if (boundary == null) {
-                throw new HttpError(400, "multipart Content-Type has no boundary: " + contentType);
-            }
-            return multipart(new MultipartReader(body, boundary));
+            return multipart(new MultipartReader(body, contentType));
         }
         throw new HttpError(415, "not a form: Content-Type " + contentType);
     }
@@ -51,19 +48,19 @@ final class FormReader {
     private Form multipart(MultipartReader reader) throws IOException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Map<String, List<UploadedFile>> files = new LinkedHashMap<>();
-        for (Map<String, String> headers = reader.nextPart(); headers != null; headers = reader.nextPart()) {
-            String disposition = headers.getOrDefault("content-disposition", "");
+        for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
+            String disposition = utf8(part.headers().first("Content-Disposition").orElse(""));
             String name = HeaderParameters.parameter(disposition, "name");
             if (name == null) {
                 throw new HttpError(400, "multipart part without a field name: Content-Disposition '" + disposition + "'");
             }
             String fileName = HeaderParameters.parameter(disposition, "filename");
             if (fileName == null) {
-                fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(field(name, reader));
+                fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(field(name, part));
                 continue;
             }
             UploadedFile file = file(name, baseName(fileName),
-                    headers.getOrDefault("content-type", "application/octet-stream"), reader);
+                    part.headers().first("Content-Type").orElse("application/octet-stream"), part);
             if (!fileName.isEmpty() || file.size() > 0) {
                 files.computeIfAbsent(name, n -> new ArrayList<>(1)).add(file);
             }
@@ -71,10 +68,10 @@ final class FormReader {
         return new Form(fields, files);
     }
 
-    private String field(String name, MultipartReader reader) throws IOException {
+    private String field(String name, InputStream part) throws IOException {
         ByteArrayOutputStream value = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
-        for (int n = reader.read(chunk, 0, chunk.length); n >= 0; n = reader.read(chunk, 0, chunk.length)) {
+        for (int n = part.read(chunk, 0, chunk.length); n >= 0; n = part.read(chunk, 0, chunk.length)) {
             if (value.size() + n > uploads.maxFieldSize()) {
                 throw new HttpError(413, "form field '" + name + "' is larger than " + uploads.maxFieldSize() + " bytes");
             }
@@ -84,7 +81,7 @@ final class FormReader {
     }
 
     /** Copies a file part to memory, switching to a temporary file once it passes the threshold. */
-    private UploadedFile file(String field, String fileName, String contentType, MultipartReader reader)
+    private UploadedFile file(String field, String fileName, String contentType, InputStream part)
             throws IOException {
         ByteArrayOutputStream memory = new ByteArrayOutputStream();
         byte[] chunk = new byte[64 * 1024];
@@ -92,7 +89,7 @@ final class FormReader {
         OutputStream out = memory;
         long size = 0;
         try {
-            for (int n = reader.read(chunk, 0, chunk.length); n >= 0; n = reader.read(chunk, 0, chunk.length)) {
+            for (int n = part.read(chunk, 0, chunk.length); n >= 0; n = part.read(chunk, 0, chunk.length)) {
                 if (temp == null && size + n > uploads.memoryThreshold()) {
                     temp = Files.createTempFile(uploads.tempDir(), "weft-upload-", ".part");
                     created.add(new UploadedFile(field, fileName, contentType, 0, null, temp));
@@ -106,6 +103,14 @@ final class FormReader {
             out.close();
         }
         return new UploadedFile(field, fileName, contentType, size, temp == null ? memory.toByteArray() : null, temp);
+    }
+
+    /**
+     * The server's multipart reader gives header text as ISO-8859-1, one char per byte; browsers send
+     * UTF-8 file names, so the bytes are decoded again.
+     */
+    private static String utf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** IE and old Edge send the client's full path; keep the last segment. */

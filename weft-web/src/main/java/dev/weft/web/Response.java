@@ -3,25 +3,16 @@ package dev.weft.web;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 
 import dev.weft.http.HttpResponse;
 import dev.weft.http.HttpStatus;
+import dev.weft.http.files.MediaTypes;
 
 /**
  * Short ways to build the responses handlers return: text, HTML, JSON, files, streams, redirects and
  * statuses. Each returns a mutable {@link HttpResponse}, so {@code .header(...)} can follow.
  */
 public final class Response {
-
-    private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("htm", "text/html; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("json", "application/json"), Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("ico", "image/x-icon"),
-            Map.entry("pdf", "application/pdf"), Map.entry("xml", "application/xml"));
 
     private Response() {
     }
@@ -52,7 +43,7 @@ public final class Response {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new HttpError(404, "no such file: " + file.getFileName());
         }
-        return HttpResponse.ok().header("Content-Type", mediaType(file.getFileName().toString())).file(file);
+        return HttpResponse.ok().header("Content-Type", MediaTypes.of(file.getFileName().toString())).file(file);
     }
 
     /** A body copied from {@code in} (closed after sending), sent chunked because its length is unknown. */
@@ -86,13 +77,6 @@ public final class Response {
             response.headers().add(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }
         return response;
-    }
-
-    /** The Content-Type for a file name by its extension; {@code application/octet-stream} when unknown. */
-    public static String mediaType(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return MEDIA_TYPES.getOrDefault(extension, "application/octet-stream");
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.weft.engine.ServerMetrics;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpSettings;
+import dev.weft.http.files.FileServer;
+import dev.weft.http.files.FileServerOptions;
 
 /**
  * A web app being put together: routes (three ways, as the seeds grow them: a fluent table, a map from
@@ -116,7 +118,17 @@ public final class Web {
         return this;
     }
 
-    /** Serves GET and HEAD requests that no route matches with {@code handler}, e.g. a static file server. */
+    /**
+     * Serves the files under {@code dir} (index.html, ETags, ranges, gzip; no listing, no dotfiles) for
+     * GET and HEAD requests no route matches; routes win where both match.
+     *
+     * @throws IOException naming {@code dir} when it is not a directory
+     */
+    public Web staticFiles(Path dir) throws IOException {
+        return fallback(new FileServer(FileServerOptions.of(dir)));
+    }
+
+    /** Serves GET and HEAD requests that no route matches with {@code handler}, e.g. a configured file server. */
     public Web fallback(HttpHandler handler) {
         this.staticFiles = handler;
         return this;

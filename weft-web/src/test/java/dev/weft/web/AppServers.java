@@ -17,7 +17,7 @@ import dev.weft.engine.WorkerCommand;
 import dev.weft.http.HttpSettings;
 
 /** One server per model for a test class's app, started on first use; workers run {@link AppWorker}. */
-final class AppServers implements AutoCloseable {
+public final class AppServers implements AutoCloseable {
 
     static final Limits LIMITS = Limits.DEFAULT.withShutdownGrace(Duration.ofMillis(200));
 
@@ -26,11 +26,11 @@ final class AppServers implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    AppServers(Class<? extends WebApp> app) {
+    public AppServers(Class<? extends WebApp> app) {
         this.app = app;
     }
 
-    synchronized int port(Model model) throws IOException {
+    public synchronized int port(Model model) throws IOException {
         WebServer server = servers.get(model.spec());
         if (server == null) {
             ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
@@ -51,16 +51,16 @@ final class AppServers implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> send(Model model, HttpRequest.Builder request, String path) throws Exception {
+    public HttpResponse<String> send(Model model, HttpRequest.Builder request, String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port(model) + path);
         return client.send(request.uri(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(Model model, String path) throws Exception {
+    public HttpResponse<String> get(Model model, String path) throws Exception {
         return send(model, HttpRequest.newBuilder().GET(), path);
     }
 
-    HttpResponse<String> post(Model model, String path, String contentType, String body) throws Exception {
+    public HttpResponse<String> post(Model model, String path, String contentType, String body) throws Exception {
         return send(model, HttpRequest.newBuilder().header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), path);
     }

@@ -181,7 +181,8 @@ public final class Web {
         }
         long[] classes = built.responsesByClass();
         return Optional.of(new Stats(running.tcp().metrics().snapshot(), built.requests(),
-                Map.of("1xx", classes[0], "2xx", classes[1], "3xx", classes[2], "4xx", classes[3], "5xx", classes[4])));
+                new java.util.TreeMap<>(Map.of("1xx", classes[0], "2xx", classes[1], "3xx", classes[2], "4xx", classes[3],
+                        "5xx", classes[4]))));
     }
 
     /** A started app's counters: the engine's, then requests handled and responses by status class. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 /**
  * Reads header values of the shape {@code value; name=token; other="quoted \" string"}
  * (Content-Type, Content-Disposition), honouring quotes so a {@code ;} inside a file name is kept.
+ * Only {@code \"} is an escape: browsers send Windows paths with bare backslashes.
  */
 final class HeaderParameters {
 
@@ -46,7 +47,7 @@ final class HeaderParameters {
         if (i < header.length() && header.charAt(i) == '"') {
             for (i++; i < header.length() && header.charAt(i) != '"'; i++) {
                 char c = header.charAt(i);
-                if (c == '\\' && i + 1 < header.length()) {
+                if (c == '\\' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
                     c = header.charAt(++i);
                 }
                 value.append(c);

@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +16,15 @@ import java.util.concurrent.Callable;
 import dev.weft.engine.ServerConfig;
 import dev.weft.http.AccessLog;
 import dev.weft.http.CombinedLog;
-import dev.weft.http.DefaultSite;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpSettings;
 import dev.weft.http.files.FileServer;
 import dev.weft.http.files.FileServerOptions;
+import dev.weft.web.Web;
+import dev.weft.web.WebApp;
+import dev.weft.web.Weft;
+import dev.weft.web.demo.DemoSite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +32,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code weft serve [DIR]}: serve a folder over HTTP/1.1 (or, without DIR, the bundled site). */
+/**
+ * {@code weft serve [DIR] [--app CLASS]}: serve a folder over HTTP/1.1, a web app class, both (the app's routes
+ * first), or, with neither, the bundled demo site.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a folder over HTTP/1.1: index.html, listings, ranges, gzip, uploads. Without DIR, the bundled site.")
+        description = "Serve a folder over HTTP/1.1: index.html, listings, ranges, gzip, uploads. "
+                + "With --app, a web app class (and DIR behind its routes). With neither, the bundled demo site.")
 final class ServeCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 8000;
@@ -42,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The folder to serve.")
     Path dir;
+
+    @Option(names = "--app", paramLabel = "CLASS",
+            description = "Serve this web app: a class implementing dev.weft.web.WebApp, from the class path "
+                    + "or the current directory.")
+    String app;
 
     @Option(names = "--list", description = "List directories that have no index.html (else 404).")
     boolean list;
@@ -82,25 +96,39 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        HttpHandler handler = handler();
+        Web web = app != null || dir == null ? webApp() : null;
+        HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
         List<String> notes = new ArrayList<>();
         ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
         HttpServer http;
         try {
-            http = HttpServer.start(config, settings, handler);
+            if (web != null && files != null) {
+                web.fallback(files);
+            }
+            http = web != null ? web.start(config, settings).http() : HttpServer.start(config, settings, files);
         } catch (IOException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
         return Serving.untilStopped(http.tcp(), notes, out);
     }
 
-    private HttpHandler handler() throws Exception {
-        if (dir == null) {
-            return DefaultSite.find()
-                    .orElseThrow(() -> new CommandFailure("no folder given and no bundled site installed: weft serve DIR"))
-                    .handler();
+    /** The --app class, or the bundled demo site when neither it nor DIR is given. */
+    private Web webApp() throws IOException {
+        if (app == null) {
+            return Weft.http().routes(new DemoSite());
         }
+        try {
+            // java -jar ignores -cp: also look in the current directory, like java with no class path
+            ClassLoader loader = new URLClassLoader(new URL[] {Path.of("").toAbsolutePath().toUri().toURL()},
+                    Thread.currentThread().getContextClassLoader());
+            return Weft.http().routes(WebApp.load(app, loader));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("cannot serve --app: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpHandler handler() throws Exception {
         if (!Files.isDirectory(dir)) {
             throw new CommandFailure("cannot serve " + dir + ": not a directory");
         }

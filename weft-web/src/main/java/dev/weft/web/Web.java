@@ -1,0 +1,191 @@
+package dev.weft.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.ServerMetrics;
+import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpSettings;
+import dev.weft.http.files.FileServer;
+import dev.weft.http.files.FileServerOptions;
+
+/**
+ * A web app being put together: routes (three ways, as the seeds grow them: a fluent table, a map from
+ * path to handler like {@code urls.py}, and annotated methods like the {@code @route} decorator), filters,
+ * exception mappers, templates and static files. {@link #handler()} freezes it into the server's
+ * {@link HttpHandler}; {@link #start(int)} serves it.
+ *
+ * <pre>{@code
+ * Weft.http()
+ *     .get("/test", request -> Map.of("name", "zhangsan"))
+ *     .routes(Map.of("/hello", request -> "<h1>hello</h1>"))
+ *     .routes(new InfoPages())            // @Get("/info") on its methods
+ *     .staticFiles(Path.of("public"))
+ *     .start(8000);
+ * }</pre>
+ */
+public final class Web {
+
+    private final List<Router.Route> routes = new ArrayList<>();
+    private final List<BeforeFilter> before = new ArrayList<>();
+    private final List<AfterFilter> after = new ArrayList<>();
+    private final Map<Class<? extends Exception>, ExceptionMapper<? extends Exception>> mappers = new LinkedHashMap<>();
+    private final AtomicReference<HttpServer> server = new AtomicReference<>();
+    private HttpHandler staticFiles;
+    private RouteHandler notFound = request -> Response.status(404);
+    private Templates templates;
+    private Uploads uploads = Uploads.DEFAULT;
+    private WebHandler built;
+
+    Web() {
+    }
+
+    /** Routes {@code method} requests for {@code pattern} (e.g. {@code /users/{id:\d+}}) to {@code handler}. */
+    public Web route(String method, String pattern, RouteHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        routes.add(new Router.Route(method, PathPattern.parse(pattern), handler));
+        return this;
+    }
+
+    public Web get(String pattern, RouteHandler handler) {
+        return route("GET", pattern, handler);
+    }
+
+    public Web post(String pattern, RouteHandler handler) {
+        return route("POST", pattern, handler);
+    }
+
+    public Web put(String pattern, RouteHandler handler) {
+        return route("PUT", pattern, handler);
+    }
+
+    public Web delete(String pattern, RouteHandler handler) {
+        return route("DELETE", pattern, handler);
+    }
+
+    public Web patch(String pattern, RouteHandler handler) {
+        return route("PATCH", pattern, handler);
+    }
+
+    /** GET routes from a map of path pattern to handler: the seeds' {@code urls} dict. */
+    public Web routes(Map<String, ? extends RouteHandler> urls) {
+        urls.forEach(this::get);
+        return this;
+    }
+
+    /** The routes declared with {@link Get @Get}, {@link Post @Post} ... on {@code controller}'s public methods. */
+    public Web routes(Object controller) {
+        for (AnnotatedRoutes.Declared declared : AnnotatedRoutes.of(controller)) {
+            route(declared.method(), declared.pattern(), declared.handler());
+        }
+        return this;
+    }
+
+    /** Whatever {@code app} adds: a packaged app, or the bundled demo site. */
+    public Web routes(WebApp app) {
+        app.routes(this);
+        return this;
+    }
+
+    public Web before(BeforeFilter filter) {
+        before.add(Objects.requireNonNull(filter, "filter"));
+        return this;
+    }
+
+    public Web after(AfterFilter filter) {
+        after.add(Objects.requireNonNull(filter, "filter"));
+        return this;
+    }
+
+    /** Answers exceptions of {@code type} (and its subclasses without a mapper of their own) with {@code mapper}. */
+    public <E extends Exception> Web exception(Class<E> type, ExceptionMapper<? super E> mapper) {
+        mappers.put(type, Objects.requireNonNull(mapper, "mapper"));
+        return this;
+    }
+
+    /** What answers a path no route or static file matches (its 200 becomes a 404). */
+    public Web notFound(RouteHandler handler) {
+        this.notFound = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
+     * Serves the files under {@code dir} (index.html, ETags, ranges, gzip; no listing, no dotfiles) for
+     * GET and HEAD requests no route matches; routes win where both match.
+     *
+     * @throws IOException naming {@code dir} when it is not a directory
+     */
+    public Web staticFiles(Path dir) throws IOException {
+        return fallback(new FileServer(FileServerOptions.of(dir)));
+    }
+
+    /** Serves GET and HEAD requests that no route matches with {@code handler}, e.g. a configured file server. */
+    public Web fallback(HttpHandler handler) {
+        this.staticFiles = handler;
+        return this;
+    }
+
+    /** Templates from the folder {@code dir}, for {@link Request#render}. */
+    public Web templates(Path dir) {
+        return templates(Templates.folder(dir));
+    }
+
+    public Web templates(Templates templates) {
+        this.templates = Objects.requireNonNull(templates, "templates");
+        return this;
+    }
+
+    public Web uploads(Uploads uploads) {
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+        return this;
+    }
+
+    /** The app as the HTTP server's handler; built once, later changes to this builder are not seen. */
+    public synchronized HttpHandler handler() {
+        if (built == null) {
+            built = new WebHandler(new WebHandler.Setup(new Router(routes), List.copyOf(before), List.copyOf(after),
+                    Map.copyOf(mappers), staticFiles, notFound, templates, uploads));
+        }
+        return built;
+    }
+
+    /** Serves the app on 127.0.0.1:{@code port} (0 for any free port) under the default model. */
+    public WebServer start(int port) throws IOException {
+        return start(ServerConfig.builder("HTTP").bind("127.0.0.1", port).build(), HttpSettings.DEFAULT);
+    }
+
+    /** Serves the app with a full server configuration (address, model, limits, TLS) and HTTP settings. */
+    public WebServer start(ServerConfig config, HttpSettings settings) throws IOException {
+        HttpServer started = HttpServer.start(config, settings, handler());
+        server.set(started);
+        return new WebServer(started);
+    }
+
+    /**
+     * The serving engine's counters with this app's request counts, as the JSON of {@code /_weft/stats};
+     * empty until the app is started.
+     */
+    public Optional<Stats> stats() {
+        HttpServer running = server.get();
+        if (running == null || built == null) {
+            return Optional.empty();
+        }
+        long[] classes = built.responsesByClass();
+        return Optional.of(new Stats(running.tcp().metrics().snapshot(), built.requests(),
+                new java.util.TreeMap<>(Map.of("1xx", classes[0], "2xx", classes[1], "3xx", classes[2], "4xx", classes[3],
+                        "5xx", classes[4]))));
+    }
+
+    /** A started app's counters: the engine's, then requests handled and responses by status class. */
+    public record Stats(ServerMetrics.Snapshot engine, long requests, Map<String, Long> responses) {
+    }
+}

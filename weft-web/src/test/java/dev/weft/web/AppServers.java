@@ -1,0 +1,74 @@
+package dev.weft.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.weft.engine.Limits;
+import dev.weft.engine.Model;
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.WorkerCommand;
+import dev.weft.http.HttpSettings;
+
+/** One server per model for a test class's app, started on first use; workers run {@link AppWorker}. */
+public final class AppServers implements AutoCloseable {
+
+    static final Limits LIMITS = Limits.DEFAULT.withShutdownGrace(Duration.ofMillis(200));
+
+    private final Class<? extends WebApp> app;
+    private final Map<String, WebServer> servers = new HashMap<>();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public AppServers(Class<? extends WebApp> app) {
+        this.app = app;
+    }
+
+    public synchronized int port(Model model) throws IOException {
+        WebServer server = servers.get(model.spec());
+        if (server == null) {
+            ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
+                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(),
+                            port -> List.of(app.getName(), Integer.toString(port))))
+                    .build();
+            server = newApp(app).start(config, HttpSettings.DEFAULT);
+            servers.put(model.spec(), server);
+        }
+        return server.port();
+    }
+
+    static Web newApp(Class<? extends WebApp> app) {
+        try {
+            return Weft.http().routes(app.getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + app.getName(), e);
+        }
+    }
+
+    public HttpResponse<String> send(Model model, HttpRequest.Builder request, String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port(model) + path);
+        return client.send(request.uri(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(Model model, String path) throws Exception {
+        return send(model, HttpRequest.newBuilder().GET(), path);
+    }
+
+    public HttpResponse<String> post(Model model, String path, String contentType, String body) throws Exception {
+        return send(model, HttpRequest.newBuilder().header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), path);
+    }
+
+    @Override
+    public synchronized void close() {
+        servers.values().forEach(WebServer::close);
+        servers.clear();
+        client.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.weft.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's example app, compiled from source as a newcomer would, loaded like --app, and served. */
+class ReadmeExampleTest {
+
+    @TempDir
+    Path dir;
+
+    private static String source() throws Exception {
+        try (InputStream in = ReadmeExampleTest.class.getResourceAsStream("/readme/HelloApp.java")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void readmeShowsTheSameSourceTheTestCompiles() throws Exception {
+        String readme = Files.readString(Path.of("../docs/readme/web.md"));
+        assertThat(readme).contains(source());
+    }
+
+    @Test
+    void exampleAppCompilesLoadsAndServesItsRoutes() throws Exception {
+        Path file = Files.writeString(dir.resolve("HelloApp.java"), source());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-cp", System.getProperty("java.class.path"),
+                "-d", dir.toString(), file.toString());
+        assertThat(status).isZero();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+             WebServer server = Weft.http().routes(WebApp.load("HelloApp", loader)).start(0);
+             HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.port();
+            assertThat(get(client, base + "/").body()).isEqualTo("<h1>Hello, web!</h1>");
+            assertThat(get(client, base + "/users/7").body()).isEqualTo("{\"id\":\"7\"}");
+            assertThat(get(client, base + "/users/x").statusCode()).isEqualTo(404);
+            assertThat(get(client, base + "/info?username=lisi").body()).isEqualTo("{\"username\":\"lisi\"}");
+            HttpResponse<String> echo = client.send(HttpRequest.newBuilder(URI.create(base + "/echo"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(echo.body()).isEqualTo("{\"a\":[\"1\"]}");
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

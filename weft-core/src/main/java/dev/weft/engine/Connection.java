@@ -29,6 +29,7 @@ public final class Connection implements AutoCloseable {
     private volatile boolean draining;
     private volatile boolean reading;
     private volatile long writingSince;
+    private ByteBuffer sendChunk;
 
     Connection(Socket socket, SocketChannel channel, ServerMetrics metrics) throws IOException {
         this.socket = socket;
@@ -72,32 +73,13 @@ public final class Connection implements AutoCloseable {
     public void sendFile(FileChannel file, long position, long count) throws IOException {
         if (channel != null && !isSecure()) {
             long end = position + count;
-            ByteBuffer chunk = null;
             while (position < end) {
                 writingSince = System.nanoTime();
                 long sent;
                 try {
-                    sent = file.transferTo(position, end - position, channel);
+                    sent = transferSome(file, position, end);
                 } finally {
                     writingSince = 0;
-                }
-                if (sent <= 0 && file.size() <= position) {
-                    throw new IOException("file ended at byte " + position + " before " + end);
-                }
-                if (sent == 0) {
-                    // On a virtual thread the socket is non-blocking underneath, so sendfile answers "would block"
-                    // instead of waiting: write one chunk through the channel, which parks until the socket
-                    // drains, then go on zero-copy. Without this the thread spins while the client reads.
-                    chunk = chunk == null ? ByteBuffer.allocate(64 * 1024) : chunk.clear();
-                    chunk.limit((int) Math.min(chunk.capacity(), end - position));
-                    sent = file.read(chunk, position);
-                    if (sent < 0) {
-                        throw new IOException("file ended at byte " + position + " before " + end);
-                    }
-                    chunk.flip();
-                    while (chunk.hasRemaining()) {
-                        channel.write(chunk);
-                    }
                 }
                 position += sent;
                 metrics.bytesOut(sent);
@@ -115,6 +97,32 @@ public final class Connection implements AutoCloseable {
             out.write(buffer.array(), 0, n);
             position += n;
         }
+    }
+
+    /**
+     * Sends what sendfile takes of {@code file} from {@code position}. On a virtual thread the socket is
+     * non-blocking underneath, so sendfile answers "would block" instead of waiting: then one chunk goes
+     * through the channel, which parks until the socket drains. Without that the thread spins.
+     */
+    private long transferSome(FileChannel file, long position, long end) throws IOException {
+        long sent = file.transferTo(position, end - position, channel);
+        if (sent > 0) {
+            return sent;
+        }
+        if (sendChunk == null) {
+            sendChunk = ByteBuffer.allocate(64 * 1024);
+        }
+        ByteBuffer chunk = sendChunk;
+        chunk.clear().limit((int) Math.min(chunk.capacity(), end - position));
+        int read = file.read(chunk, position);
+        if (read < 0) {
+            throw new IOException("file ended at byte " + position + " before " + end);
+        }
+        chunk.flip();
+        while (chunk.hasRemaining()) {
+            channel.write(chunk);
+        }
+        return read;
     }
 
     /**

@@ -33,7 +33,7 @@ class ReadmeExampleTest {
 
     @Test
     void readmeShowsTheSameSourceTheTestCompiles() throws Exception {
-        String readme = Files.readString(Path.of("../docs/readme/web.md"));
+        String readme = Files.readString(Path.of("../README.md"));
         assertThat(readme).contains(source());
     }
 

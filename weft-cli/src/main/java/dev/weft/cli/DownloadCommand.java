@@ -20,6 +20,7 @@ import dev.weft.tools.download.DownloadOptions;
 import dev.weft.tools.download.Downloader;
 import dev.weft.tools.download.UrlList;
 import dev.weft.tools.progress.ConsoleProgress;
+import dev.weft.tools.progress.InteractiveConsole;
 import dev.weft.tools.progress.Report;
 
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class DownloadCommand implements Callable<Integer> {
     public Integer call() {
         DownloadOptions options = options();
         try (ConsoleProgress display = ConsoleProgress.open("download", spec.commandLine().getOut(),
-                ConsoleProgress.terminal(), true)) {
+                InteractiveConsole.present(), true)) {
             Report report = Downloader.download(options, display);
             display.conclude(report, "downloaded", spec.commandLine().getErr());
             return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();

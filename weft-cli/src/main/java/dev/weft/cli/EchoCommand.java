@@ -25,17 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "echo", mixinStandardHelpOptions = true,
         description = "Echo service (RFC 862) over TCP or UDP, and its client.",
         subcommands = {EchoCommand.Server.class, EchoCommand.Client.class})
-final class EchoCommand implements Runnable {
+final class EchoCommand extends CommandGroup {
 
     static final int DEFAULT_PORT = 7000;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "server", mixinStandardHelpOptions = true, description = "Serve echo: TCP returns every byte, UDP every datagram.")
     static final class Server implements Callable<Integer> {

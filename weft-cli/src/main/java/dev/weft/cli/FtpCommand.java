@@ -37,15 +37,7 @@ import picocli.CommandLine.Spec;
                 "URL: ftp://[user[:password]@]host[:port]/path (anonymous login when no user is given)."},
         subcommands = {FtpCommand.Ls.class, FtpCommand.Get.class, FtpCommand.Put.class, FtpCommand.MirrorTree.class,
                 FtpCommand.Shell.class})
-public final class FtpCommand implements Runnable {
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class FtpCommand extends CommandGroup {
 
     /** The connection options every subcommand takes. */
     static final class Connection {

@@ -32,15 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "time", mixinStandardHelpOptions = true,
         description = "Timestamp service (seed 003) over TCP or UDP, IPv4 or IPv6, and its client.",
         subcommands = {TimeCommand.Server.class, TimeCommand.Client.class})
-final class TimeCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TimeCommand extends CommandGroup {
 
     static Charset encoding(String name) {
         try {

@@ -1,8 +1,6 @@
 package dev.weft.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,12 +69,8 @@ final class EchoCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            LineClient.Family any = LineClient.Family.ANY;
-            try (LineClient client = udp ? LineClient.udp(host, port, any, StandardCharsets.UTF_8, timeout)
-                    : LineClient.tcp(host, port, any, StandardCharsets.UTF_8, timeout);
-                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                return LineSession.run(client, stdin, spec.commandLine().getOut());
-            }
+            return LineSession.fromStdin(udp, host, port, LineClient.Family.ANY, StandardCharsets.UTF_8, timeout,
+                    spec.commandLine().getOut());
         }
     }
 }

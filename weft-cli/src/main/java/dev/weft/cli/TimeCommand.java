@@ -1,11 +1,8 @@
 package dev.weft.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Inet6Address;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,13 +121,8 @@ final class TimeCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            Charset wire = encoding(encoding);
-            LineClient.Family wanted = family.family();
-            try (LineClient client = udp ? LineClient.udp(host, port, wanted, wire, timeout)
-                    : LineClient.tcp(host, port, wanted, wire, timeout);
-                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                return LineSession.run(client, stdin, spec.commandLine().getOut());
-            }
+            return LineSession.fromStdin(udp, host, port, family.family(), encoding(encoding), timeout,
+                    spec.commandLine().getOut());
         }
     }
 }

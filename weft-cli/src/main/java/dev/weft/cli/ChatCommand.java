@@ -18,6 +18,7 @@ import dev.weft.services.chat.ChatConfig;
 import dev.weft.services.chat.ChatScreen;
 import dev.weft.services.chat.Peer;
 import dev.weft.services.chat.WireFormat;
+import dev.weft.tools.progress.InteractiveConsole;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -83,7 +84,7 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ChatConfig config = config();
-        boolean terminal = onTerminal();
+        boolean terminal = InteractiveConsole.present();
         try (Keyboard keyboard = terminal ? new LineEditor() : new PipedLines(spec.commandLine().getOut(), spec.commandLine().getErr());
              Chat chat = Chat.start(config, keyboard)) {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> closeQuietly(chat)));
@@ -119,24 +120,6 @@ final class ChatCommand implements Callable<Integer> {
             chat.close();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(ChatCommand.class).debug("closing the chat at exit", e);
-        }
-    }
-
-    /**
-     * Whether stdin and stdout are a terminal. Up to JDK 21 {@link System#console()} is null otherwise;
-     * from JDK 22 it is always there and {@code Console.isTerminal()} says it.
-     */
-    static boolean onTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
         }
     }
 

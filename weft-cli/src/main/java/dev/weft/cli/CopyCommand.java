@@ -16,6 +16,7 @@ import dev.weft.tools.copy.CopyRefused;
 import dev.weft.tools.copy.Preserve;
 import dev.weft.tools.copy.Workers;
 import dev.weft.tools.progress.ConsoleProgress;
+import dev.weft.tools.progress.InteractiveConsole;
 import dev.weft.tools.progress.Report;
 import dev.weft.tools.progress.Sizes;
 
@@ -77,7 +78,7 @@ final class CopyCommand implements Callable<Integer> {
                 out.println("would copy " + plan.files().size() + " files (" + Sizes.bytes(plan.bytes()) + ")");
                 return ExitCode.OK.code();
             }
-            try (ConsoleProgress display = ConsoleProgress.open("copy", out, ConsoleProgress.terminal(), false)) {
+            try (ConsoleProgress display = ConsoleProgress.open("copy", out, InteractiveConsole.present(), false)) {
                 Report report = Copier.copy(options, display);
                 display.conclude(report, "copied", spec.commandLine().getErr());
                 return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();

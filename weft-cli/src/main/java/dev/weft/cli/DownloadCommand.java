@@ -11,25 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.weft.tools.download.DownloadOptions;
 import dev.weft.tools.download.Downloader;
 import dev.weft.tools.download.UrlList;
 import dev.weft.tools.progress.ConsoleProgress;
+import dev.weft.tools.progress.InteractiveConsole;
 import dev.weft.tools.progress.Report;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code weft download}: reads the URLs, runs the concurrent downloader, prints a line per file and the report. */
 @Command(name = "download", mixinStandardHelpOptions = true,
@@ -68,7 +64,7 @@ final class DownloadCommand implements Callable<Integer> {
     public Integer call() {
         DownloadOptions options = options();
         try (ConsoleProgress display = ConsoleProgress.open("download", spec.commandLine().getOut(),
-                ConsoleProgress.terminal(), true)) {
+                InteractiveConsole.present(), true)) {
             Report report = Downloader.download(options, display);
             display.conclude(report, "downloaded", spec.commandLine().getErr());
             return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
@@ -105,27 +101,6 @@ final class DownloadCommand implements Callable<Integer> {
             return UrlList.read(reader, list.equals("-") ? "standard input" : list);
         } catch (IOException e) {
             throw new CommandFailure("download: cannot read the URL list " + list + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Parses 500ms, 30s, 2m, 1h, or a plain number of seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-
-        private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 30s, 2m)");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
         }
     }
 }

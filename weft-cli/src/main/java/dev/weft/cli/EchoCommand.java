@@ -1,8 +1,6 @@
 package dev.weft.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,17 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "echo", mixinStandardHelpOptions = true,
         description = "Echo service (RFC 862) over TCP or UDP, and its client.",
         subcommands = {EchoCommand.Server.class, EchoCommand.Client.class})
-final class EchoCommand implements Runnable {
+final class EchoCommand extends CommandGroup {
 
     static final int DEFAULT_PORT = 7000;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "server", mixinStandardHelpOptions = true, description = "Serve echo: TCP returns every byte, UDP every datagram.")
     static final class Server implements Callable<Integer> {
@@ -79,12 +69,8 @@ final class EchoCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            LineClient.Family any = LineClient.Family.ANY;
-            try (LineClient client = udp ? LineClient.udp(host, port, any, StandardCharsets.UTF_8, timeout)
-                    : LineClient.tcp(host, port, any, StandardCharsets.UTF_8, timeout);
-                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                return LineSession.run(client, stdin, spec.commandLine().getOut());
-            }
+            return LineSession.fromStdin(udp, host, port, LineClient.Family.ANY, StandardCharsets.UTF_8, timeout,
+                    spec.commandLine().getOut());
         }
     }
 }

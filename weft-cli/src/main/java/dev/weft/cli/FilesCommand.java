@@ -36,17 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "files", mixinStandardHelpOptions = true,
         description = "File transfer: a server for one directory (seed-compatible raw protocol and weft's verified, resumable one) and its client.",
         subcommands = {FilesCommand.Server.class, FilesCommand.Get.class, FilesCommand.ListFiles.class, FilesCommand.Put.class})
-final class FilesCommand implements Runnable {
+final class FilesCommand extends CommandGroup {
 
     static final int DEFAULT_PORT = 9090;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "server", mixinStandardHelpOptions = true,
             description = "Share DIR: raw requests (a file name) get the bytes; weft clients can list, get with resume, and put.")

@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,11 +19,11 @@ import dev.weft.tools.ftp.FtpOptions;
 import dev.weft.tools.ftp.FtpSession;
 import dev.weft.tools.ftp.FtpShell;
 import dev.weft.tools.ftp.FtpUrl;
-import dev.weft.tools.ftp.InteractiveConsole;
 import dev.weft.tools.ftp.LineSource;
 import dev.weft.tools.ftp.Mirror;
 import dev.weft.tools.ftp.TerminalProgress;
 import dev.weft.tools.ftp.TransferListener;
+import dev.weft.tools.progress.InteractiveConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +37,7 @@ import picocli.CommandLine.Spec;
                 "URL: ftp://[user[:password]@]host[:port]/path (anonymous login when no user is given)."},
         subcommands = {FtpCommand.Ls.class, FtpCommand.Get.class, FtpCommand.Put.class, FtpCommand.MirrorTree.class,
                 FtpCommand.Shell.class})
-public final class FtpCommand implements Runnable {
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class FtpCommand extends CommandGroup {
 
     /** The connection options every subcommand takes. */
     static final class Connection {
@@ -57,15 +47,11 @@ public final class FtpCommand implements Runnable {
         @Option(names = "--tls", description = "Explicit FTPS (AUTH TLS); the certificate is verified.")
         boolean tls;
 
-        @Option(names = "--insecure", description = "With --tls: accept an untrusted certificate, knowingly.")
-        boolean insecure;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Give up on a silent server after this long (default ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
+        @Mixin
+        SessionOptions session;
 
         FtpOptions options() {
-            return new FtpOptions(!active, tls, insecure, Duration.ofSeconds(timeoutSeconds));
+            return new FtpOptions(!active, tls, session.insecure, session.timeout());
         }
     }
 
@@ -87,13 +73,7 @@ public final class FtpCommand implements Runnable {
 
         @Override
         public final Integer call() {
-            try {
-                return execute();
-            } catch (FtpFailure e) {
-                throw new CommandFailure(e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return SessionOptions.run(this::execute);
         }
 
         abstract int execute() throws IOException;

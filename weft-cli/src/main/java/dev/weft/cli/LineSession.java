@@ -2,7 +2,11 @@ package dev.weft.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import dev.weft.services.line.LineClient;
 
@@ -10,6 +14,16 @@ import dev.weft.services.line.LineClient;
 final class LineSession {
 
     private LineSession() {
+    }
+
+    /** Connects over TCP, or UDP when {@code udp}, and runs the loop over standard input. */
+    static int fromStdin(boolean udp, String host, int port, LineClient.Family family, Charset wire, Duration timeout,
+            PrintWriter out) throws IOException {
+        try (LineClient client = udp ? LineClient.udp(host, port, family, wire, timeout)
+                : LineClient.tcp(host, port, family, wire, timeout);
+             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            return run(client, stdin, out);
+        }
     }
 
     static int run(LineClient client, BufferedReader input, PrintWriter out) throws IOException {

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,7 +13,6 @@ import org.apache.commons.net.nntp.NewsgroupInfo;
 
 import dev.weft.tools.news.GroupSummary;
 import dev.weft.tools.news.NewsDigest;
-import dev.weft.tools.news.NewsFailure;
 import dev.weft.tools.news.NewsServer;
 import dev.weft.tools.news.NewsSession;
 import picocli.CommandLine;
@@ -79,16 +77,12 @@ public final class NewsCommand implements Callable<Integer> {
         @Option(names = "--tls", description = "TLS: NNTPS on port 563, STARTTLS on any other port.")
         boolean tls;
 
-        @Option(names = "--insecure", description = "With --tls: accept an untrusted certificate, knowingly.")
-        boolean insecure;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Give up on a silent server after this long (default ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
+        @Mixin
+        SessionOptions session;
 
         NewsServer server() {
-            return NewsServer.parse(server, tls).withLogin(user, password).withInsecure(insecure)
-                    .withTimeout(Duration.ofSeconds(timeoutSeconds));
+            return NewsServer.parse(server, tls).withLogin(user, password).withInsecure(session.insecure)
+                    .withTimeout(session.timeout());
         }
     }
 
@@ -209,16 +203,12 @@ public final class NewsCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs a news action, turning its failure into the one-line message the user sees. */
+    /** Runs a news action; a failed step becomes the one line the user sees. */
     private static int run(NewsAction action) {
-        try {
+        return SessionOptions.run(() -> {
             action.run();
             return ExitCode.OK.code();
-        } catch (NewsFailure e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @FunctionalInterface

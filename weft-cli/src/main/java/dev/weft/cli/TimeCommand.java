@@ -1,11 +1,8 @@
 package dev.weft.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Inet6Address;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,15 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "time", mixinStandardHelpOptions = true,
         description = "Timestamp service (seed 003) over TCP or UDP, IPv4 or IPv6, and its client.",
         subcommands = {TimeCommand.Server.class, TimeCommand.Client.class})
-final class TimeCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TimeCommand extends CommandGroup {
 
     static Charset encoding(String name) {
         try {
@@ -132,13 +121,8 @@ final class TimeCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Charset wire = encoding(encoding);
-            LineClient.Family wanted = family.family();
-            try (LineClient client = udp ? LineClient.udp(host, port, wanted, wire, timeout)
-                    : LineClient.tcp(host, port, wanted, wire, timeout);
-                 BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                return LineSession.run(client, stdin, spec.commandLine().getOut());
-            }
+            return LineSession.fromStdin(udp, host, port, family.family(), encoding(encoding), timeout,
+                    spec.commandLine().getOut());
         }
     }
 }

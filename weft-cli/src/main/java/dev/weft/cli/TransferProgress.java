@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.weft.services.files.TransferListener;
+import dev.weft.tools.progress.InteractiveConsole;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -22,7 +23,7 @@ final class TransferProgress implements TransferListener, AutoCloseable {
     }
 
     static TransferProgress start(String task, boolean quiet) {
-        if (quiet || !terminal()) {
+        if (quiet || !InteractiveConsole.present()) {
             return new TransferProgress(null);
         }
         return new TransferProgress(new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
@@ -50,19 +51,6 @@ final class TransferProgress implements TransferListener, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
-        }
-    }
-
-    /** Whether stdin/stdout are a terminal: System.console(), and on Java 22+ Console.isTerminal(). */
-    private static boolean terminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // Java 21: a console exists only on a terminal
         }
     }
 }

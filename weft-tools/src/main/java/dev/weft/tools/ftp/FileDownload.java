@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import dev.weft.tools.ftp.FtpFailure.Step;
+import dev.weft.tools.session.ControlConnection;
 
 /**
  * Downloads one remote file into {@code OUT.part} and renames it to OUT on success. A part file left by an
@@ -43,7 +44,7 @@ public final class FileDownload {
         } catch (FtpFailure e) {
             throw keptHint(e, part);
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, part.toString(), FtpSession.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, part.toString(), ControlConnection.describe(e), e);
         } finally {
             listener.finished();
         }
@@ -54,7 +55,7 @@ public final class FileDownload {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, target.toString(), FtpSession.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, target.toString(), ControlConnection.describe(e), e);
         }
         return new Result(target, fetched, offset);
     }
@@ -63,7 +64,7 @@ public final class FileDownload {
         try {
             return Files.isRegularFile(part) ? Files.size(part) : 0;
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, part.toString(), FtpSession.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, part.toString(), ControlConnection.describe(e), e);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.weft.tools.ftp;
 
-import java.io.IOException;
+import dev.weft.tools.session.SessionFailure;
 
 /**
  * A failed FTP step, with a one-line message that names the step and the bad input,
  * like the seed's checks: "cannot reach ...", "login refused ...", "no such file ...".
  */
-public final class FtpFailure extends IOException {
+public final class FtpFailure extends SessionFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +37,7 @@ public final class FtpFailure extends IOException {
     }
 
     public FtpFailure(Step step, String subject, String detail, Throwable cause) {
-        super(step.wording.formatted(subject) + (detail == null || detail.isBlank() ? "" : ": " + detail), cause);
+        super(step.wording, subject, detail, cause);
         this.step = step;
         this.subject = subject;
         this.detail = detail;

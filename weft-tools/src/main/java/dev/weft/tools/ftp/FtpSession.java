@@ -3,12 +3,10 @@ package dev.weft.tools.ftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +18,6 @@ import javax.net.ssl.X509TrustManager;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
@@ -29,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.weft.tools.ftp.FtpFailure.Step;
+import dev.weft.tools.session.ControlConnection;
 
 /**
  * One connected, logged-in FTP or FTPS session on Apache Commons Net. Every operation either succeeds or throws an
@@ -71,9 +69,9 @@ public final class FtpSession implements AutoCloseable {
         try {
             client.connect(url.host(), url.port());
         } catch (SSLException e) {
-            throw new FtpFailure(Step.TLS, url.address(), tlsReason(e), e);
+            throw new FtpFailure(Step.TLS, url.address(), ControlConnection.tlsReason(e), e);
         } catch (IOException e) {
-            throw new FtpFailure(Step.CONNECT, url.address(), describe(e), e);
+            throw new FtpFailure(Step.CONNECT, url.address(), ControlConnection.describe(e), e);
         }
         if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
             throw new FtpFailure(Step.CONNECT, url.address(), reply());
@@ -176,7 +174,7 @@ public final class FtpSession implements AutoCloseable {
         try (in) {
             copied = pump(in, Step.TRANSFER, path, out, Step.LOCAL, "for " + path, listener);
         } catch (IOException e) {
-            throw new FtpFailure(Step.TRANSFER, path, describe(e), e);
+            throw new FtpFailure(Step.TRANSFER, path, ControlConnection.describe(e), e);
         }
         finish(path);
         return copied;
@@ -196,7 +194,7 @@ public final class FtpSession implements AutoCloseable {
             try (out) {
                 copied = pump(in, Step.LOCAL, local.toString(), out, Step.TRANSFER, path, listener);
             } catch (IOException e) { // closing the data connection sends the last bytes
-                throw new FtpFailure(Step.TRANSFER, path, describe(e), e);
+                throw new FtpFailure(Step.TRANSFER, path, ControlConnection.describe(e), e);
             }
             finish(path);
             replace(part, path);
@@ -205,7 +203,7 @@ public final class FtpSession implements AutoCloseable {
             discard(part, e);
             throw e;
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, local.toString(), describe(e), e);
+            throw new FtpFailure(Step.LOCAL, local.toString(), ControlConnection.describe(e), e);
         } finally {
             listener.finished();
         }
@@ -247,20 +245,7 @@ public final class FtpSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!client.isConnected()) {
-            return;
-        }
-        try {
-            client.logout();
-        } catch (IOException e) {
-            LOG.debug("logout from {} failed", url.address(), e);
-        } finally {
-            try {
-                client.disconnect();
-            } catch (IOException e) {
-                LOG.debug("closing the connection to {} failed", url.address(), e);
-            }
-        }
+        ControlConnection.close(client, client::logout, url.address(), LOG);
     }
 
     private void replace(String part, String path) throws FtpFailure {
@@ -336,7 +321,7 @@ public final class FtpSession implements AutoCloseable {
         } catch (FtpFailure e) {
             throw e;
         } catch (IOException e) {
-            throw new FtpFailure(step, subject, describe(e), e);
+            throw new FtpFailure(step, subject, ControlConnection.describe(e), e);
         }
     }
 
@@ -349,28 +334,7 @@ public final class FtpSession implements AutoCloseable {
     }
 
     private String reply() {
-        String text = client.getReplyString();
-        return text == null ? "no reply" : text.strip().lines().findFirst().orElse("");
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof FTPConnectionClosedException) {
-            return "the server closed the connection";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String tlsReason(SSLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CertificateException) {
-                return "the server's certificate is not trusted (" + cause.getMessage()
-                        + "); use --insecure to accept it knowingly";
-            }
-        }
-        return describe(e);
+        return ControlConnection.firstLine(client.getReplyString());
     }
 
     private static FTPSClient tlsClient(FtpUrl url, boolean insecure) throws FtpFailure {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.weft.tools.ftp.FtpFailure.Step;
+import dev.weft.tools.session.ControlConnection;
 
 /**
  * Copies a remote directory tree into a local directory over N parallel sessions (an FTP connection carries one
@@ -109,7 +110,7 @@ public final class Mirror {
         try {
             Files.createDirectories(localDir);
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, localDir.toString(), FtpSession.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, localDir.toString(), ControlConnection.describe(e), e);
         }
         for (RemoteEntry entry : session.list(dir)) {
             String remote = dir.isEmpty() || dir.endsWith("/") ? dir + entry.name() : dir + "/" + entry.name();
@@ -146,7 +147,7 @@ public final class Mirror {
         try {
             Files.setLastModifiedTime(job.local(), FileTime.from(job.entry().modified()));
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, job.local().toString(), FtpSession.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, job.local().toString(), ControlConnection.describe(e), e);
         }
     }
 }

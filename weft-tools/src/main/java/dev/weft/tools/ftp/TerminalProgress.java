@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on the terminal's stderr: one bar per file, or one bar for a whole mirror's bytes.
- * Used only when a person is watching ({@link InteractiveConsole#present()}).
+ * Used only when a person is watching ({@link dev.weft.tools.progress.InteractiveConsole#present()}).
  */
 public final class TerminalProgress implements TransferListener, AutoCloseable {
 

@@ -1,9 +1,9 @@
 package dev.weft.tools.news;
 
-import java.io.IOException;
+import dev.weft.tools.session.SessionFailure;
 
 /** A failed NNTP step, with a one-line message naming the step and the bad input, like the seed's checks. */
-public final class NewsFailure extends IOException {
+public final class NewsFailure extends SessionFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +31,7 @@ public final class NewsFailure extends IOException {
     }
 
     public NewsFailure(Step step, String subject, String detail, Throwable cause) {
-        super(step.wording.formatted(subject) + (detail == null || detail.isBlank() ? "" : ": " + detail), cause);
+        super(step.wording, subject, detail, cause);
         this.step = step;
     }
 

@@ -3,8 +3,6 @@ package dev.weft.tools.news;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.SocketTimeoutException;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.weft.tools.news.NewsFailure.Step;
+import dev.weft.tools.session.ControlConnection;
 
 /**
  * One reader session with a news server on Apache Commons Net: connect, MODE READER (a server that takes the client
@@ -64,9 +63,9 @@ public final class NewsSession implements AutoCloseable {
         try {
             client.connect(server.host(), server.port());
         } catch (SSLException e) {
-            throw new NewsFailure(Step.TLS, server.address(), tlsReason(e), e);
+            throw new NewsFailure(Step.TLS, server.address(), ControlConnection.tlsReason(e), e);
         } catch (IOException e) {
-            throw new NewsFailure(Step.CONNECT, server.address(), describe(e), e);
+            throw new NewsFailure(Step.CONNECT, server.address(), ControlConnection.describe(e), e);
         }
         if (!NNTPReply.isPositiveCompletion(client.getReplyCode())) {
             throw new NewsFailure(Step.CONNECT, server.address(), reply());
@@ -80,9 +79,9 @@ public final class NewsSession implements AutoCloseable {
             try {
                 upgraded = tls.startTls();
             } catch (SSLException e) {
-                throw new NewsFailure(Step.TLS, server.address(), tlsReason(e), e);
+                throw new NewsFailure(Step.TLS, server.address(), ControlConnection.tlsReason(e), e);
             } catch (IOException e) {
-                throw new NewsFailure(Step.TLS, server.address(), describe(e), e);
+                throw new NewsFailure(Step.TLS, server.address(), ControlConnection.describe(e), e);
             }
             if (!upgraded) {
                 throw new NewsFailure(Step.TLS, server.address(), "STARTTLS refused: " + reply());
@@ -174,20 +173,7 @@ public final class NewsSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!client.isConnected()) {
-            return;
-        }
-        try {
-            client.logout();
-        } catch (IOException e) {
-            LOG.debug("QUIT to {} failed", server, e);
-        } finally {
-            try {
-                client.disconnect();
-            } catch (IOException e) {
-                LOG.debug("closing the connection to {} failed", server, e);
-            }
-        }
+        ControlConnection.close(client, client::logout, server, LOG);
     }
 
     private NewsFailure groupFailure(String name) {
@@ -217,33 +203,12 @@ public final class NewsSession implements AutoCloseable {
         } catch (NNTPConnectionClosedException e) {
             throw new NewsFailure(step, subject, "the server closed the connection (" + reply() + ")", e);
         } catch (IOException e) {
-            throw new NewsFailure(step, subject, describe(e), e);
+            throw new NewsFailure(step, subject, ControlConnection.describe(e), e);
         }
     }
 
     private String reply() {
-        String text = client.getReplyString();
-        return text == null ? "no reply" : text.strip().lines().findFirst().orElse("");
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NNTPConnectionClosedException) {
-            return "the server closed the connection";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String tlsReason(SSLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CertificateException) {
-                return "the server's certificate is not trusted (" + cause.getMessage()
-                        + "); use --insecure to accept it knowingly";
-            }
-        }
-        return describe(e);
+        return ControlConnection.firstLine(client.getReplyString());
     }
 
     @FunctionalInterface

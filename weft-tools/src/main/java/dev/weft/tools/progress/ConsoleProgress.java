@@ -1,8 +1,6 @@
 package dev.weft.tools.progress;
 
-import java.io.Console;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -38,22 +36,6 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
                         .showSpeed().setUpdateIntervalMillis(250).build()
                 : null;
         return new ConsoleProgress(out, listItems, bar);
-    }
-
-    /** Whether this process talks to a person at a terminal (System.console(), and on JDK 22+ Console.isTerminal()). */
-    public static boolean terminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true; // JDK 21: a console exists only for a terminal
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot ask the console whether it is a terminal", e);
-        }
     }
 
     @Override

@@ -101,8 +101,14 @@ final class FtpTestServer implements AutoCloseable {
         return FtpUrl.parse("ftp://" + SLOW + ":" + SECRET + "@127.0.0.1:" + port + "/" + path);
     }
 
-    /** Dies like a crashed server: closes every data connection under way, then stops. */
+    /**
+     * Dies like a crashed server: closes every data connection under way, then stops. A second call does nothing:
+     * bytes already in the client's socket buffer still arrive after the crash and may ask for it again.
+     */
     void crash() {
+        if (server.isStopped()) {
+            return;
+        }
         ((DefaultFtpServer) server).getListener("default").getActiveSessions()
                 .forEach(session -> session.getDataConnection().closeDataConnection());
         stop();

@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
                 EchoCommand.class,
                 TimeCommand.class,
                 ResolveCommand.class,
+                ServeCommand.class,
+                GetCommand.class,
+                PostCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -1,0 +1,159 @@
+package dev.weft.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.http.AccessLog;
+import dev.weft.http.CombinedLog;
+import dev.weft.http.DefaultSite;
+import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpSettings;
+import dev.weft.http.files.FileServer;
+import dev.weft.http.files.FileServerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code weft serve [DIR]}: serve a folder over HTTP/1.1 (or, without DIR, the bundled site). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a folder over HTTP/1.1: index.html, listings, ranges, gzip, uploads. Without DIR, the bundled site.")
+final class ServeCommand implements Callable<Integer> {
+
+    static final int DEFAULT_PORT = 8000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions server;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The folder to serve.")
+    Path dir;
+
+    @Option(names = "--list", description = "List directories that have no index.html (else 404).")
+    boolean list;
+
+    @Option(names = "--hidden", description = "Serve dotfiles.")
+    boolean hidden;
+
+    @Option(names = "--follow-symlinks", description = "Serve symlinks that point outside DIR.")
+    boolean followSymlinks;
+
+    @Option(names = "--gzip", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compress text for clients that accept gzip (default: on; --no-gzip turns it off).")
+    boolean gzip;
+
+    @Option(names = "--upload", description = "Accept uploads: PUT, and multipart POST from the listing's form.")
+    boolean upload;
+
+    @Option(names = "--overwrite", description = "Let uploads replace existing files.")
+    boolean overwrite;
+
+    @Option(names = "--auth", paramLabel = "USER:PASSWORD", description = "Require HTTP Basic authentication.")
+    String auth;
+
+    @Option(names = "--cors", description = "Allow cross-origin requests from any origin.")
+    boolean cors;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "64M",
+            description = "Largest request body, e.g. 512k, 64M, 2G (default: ${DEFAULT-VALUE}).")
+    String maxBody;
+
+    @Option(names = "--access-log", paramLabel = "FILE|-", defaultValue = "-",
+            description = "Where to write the access log (Combined Log Format); - is standard output (default).")
+    String accessLog;
+
+    @Option(names = {"-q", "--quiet"}, description = "No access log.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        HttpHandler handler = handler();
+        HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
+        List<String> notes = new ArrayList<>();
+        ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
+        HttpServer http;
+        try {
+            http = HttpServer.start(config, settings, handler);
+        } catch (IOException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        return Serving.untilStopped(http.tcp(), notes, out);
+    }
+
+    private HttpHandler handler() throws Exception {
+        if (dir == null) {
+            return DefaultSite.find()
+                    .orElseThrow(() -> new CommandFailure("no folder given and no bundled site installed: weft serve DIR"))
+                    .handler();
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new CommandFailure("cannot serve " + dir + ": not a directory");
+        }
+        if (!Files.isReadable(dir)) {
+            throw new CommandFailure("cannot serve " + dir + ": not readable");
+        }
+        if (auth != null && auth.indexOf(':') <= 0) {
+            throw new CommandFailure("--auth needs USER:PASSWORD, not '" + auth + "'");
+        }
+        FileServerOptions options = new FileServerOptions(dir, list, hidden, followSymlinks, gzip, upload, overwrite, cors, auth);
+        return new FileServer(options);
+    }
+
+    private AccessLog accessLog(PrintWriter out) throws IOException {
+        if (quiet) {
+            return AccessLog.NONE;
+        }
+        if (server.worker() && accessLog.equals("-")) {
+            // a worker's standard output belongs to its supervisor; its standard error reaches the terminal
+            return new CombinedLog(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        }
+        if (accessLog.equals("-")) {
+            return new CombinedLog(out);
+        }
+        try {
+            return new CombinedLog(new PrintWriter(Files.newBufferedWriter(Path.of(accessLog), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), true));
+        } catch (IOException e) {
+            throw new CommandFailure("cannot open access log " + accessLog + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses {@code 123}, {@code 512k}, {@code 64M}, {@code 2G} (binary units). */
+    static long size(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT).replaceFirst("i?b$", "");
+        long unit = 1;
+        if (!value.isEmpty()) {
+            switch (value.charAt(value.length() - 1)) {
+                case 'k' -> unit = 1L << 10;
+                case 'm' -> unit = 1L << 20;
+                case 'g' -> unit = 1L << 30;
+                default -> unit = 1;
+            }
+        }
+        String digits = unit == 1 ? value : value.substring(0, value.length() - 1);
+        try {
+            long n = Long.parseLong(digits.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandFailure("bad size '" + text + "' (expected e.g. 1048576, 512k, 64M or 2G)");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import dev.weft.engine.Handler;
+import dev.weft.engine.Model;
+import dev.weft.engine.ProtocolFactory;
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.StreamHandler;
+import dev.weft.http.h1.Http1Connection;
+import dev.weft.http.h1.LoopEnds;
+import dev.weft.http.h1.SocketEnds;
+import dev.weft.engine.TcpServer;
+
+/**
+ * An HTTP/1.1 server: the engine's {@link TcpServer} running weft's HTTP/1.1 connection protocol around an
+ * {@link HttpHandler}, under any concurrency model. {@link #close()} shuts down gracefully.
+ *
+ * <pre>{@code
+ * try (HttpServer server = HttpServer.start(ServerConfig.builder("HTTP").build(),
+ *         request -> HttpResponse.text(200, "hello " + request.path()))) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private final TcpServer tcp;
+
+    private HttpServer(TcpServer tcp) {
+        this.tcp = tcp;
+    }
+
+    /** Starts serving {@code handler} with the default {@link HttpSettings}. */
+    public static HttpServer start(ServerConfig config, HttpHandler handler) throws IOException {
+        return start(config, HttpSettings.DEFAULT, handler);
+    }
+
+    /**
+     * Binds and starts serving; returns once connections are accepted. Connections beyond the engine's
+     * limit get a 503 (set as the config's overload reply unless it already has one).
+     *
+     * @throws IOException naming the address when it cannot be bound
+     */
+    public static HttpServer start(ServerConfig config, HttpSettings settings, HttpHandler handler) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(settings, "settings");
+        ServerConfig effective = config.overloadReply().length > 0 ? config
+                : new ServerConfig(config.service(), config.address(), config.model(), config.limits(), config.tls(),
+                        OVERLOAD_REPLY, config.workerCommand(), config.worker());
+        long idle = config.limits().idleTimeout().toMillis();
+        Handler protocol;
+        if (config.model() instanceof Model.EventLoop && !config.worker()) {
+            protocol = (ProtocolFactory) () -> new LoopEnds(ends -> new Http1Connection(ends, ends, handler, settings,
+                    idle, ends.transport().remoteAddress()).run(), idle);
+        } else {
+            protocol = (StreamHandler) connection -> {
+                SocketEnds ends = new SocketEnds(connection);
+                new Http1Connection(ends, ends, handler, settings, idle, connection.remoteAddress()).run();
+            };
+        }
+        return new HttpServer(TcpServer.start(effective, protocol));
+    }
+
+    /** What a connection over the limit gets before it is closed. */
+    static final byte[] OVERLOAD_REPLY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Length: 45\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+            + "503 Service Unavailable\ntoo many connections\n").getBytes(StandardCharsets.US_ASCII);
+
+    public int port() {
+        return tcp.port();
+    }
+
+    public InetSocketAddress address() {
+        return tcp.address();
+    }
+
+    /** The engine server underneath, for metrics, the start-up line and waiting. */
+    public TcpServer tcp() {
+        return tcp;
+    }
+
+    /** The start-up line, e.g. {@code Serving HTTP on 127.0.0.1 port 8000 (model: virtual)}. */
+    public String startupLine() {
+        return tcp.startupLine();
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        tcp.awaitClosed();
+    }
+
+    @Override
+    public void close() {
+        tcp.close();
+    }
+}

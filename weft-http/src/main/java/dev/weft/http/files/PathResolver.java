@@ -1,0 +1,96 @@
+package dev.weft.http.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import dev.weft.http.HttpProtocolException;
+import dev.weft.http.PercentDecoding;
+
+/**
+ * Maps a request's raw path to a file under the root, or to nothing. Works segment by segment on the
+ * still-encoded path, so {@code %2F}, {@code %5C} and {@code %2E%2E} cannot smuggle a separator or a
+ * parent step in; rejects {@code .} and {@code ..}, backslashes, NUL and other controls, hidden names
+ * (unless allowed), and, unless symlinks may be followed, any file whose real path leaves the root.
+ * Never returns a path outside the root.
+ */
+public final class PathResolver {
+
+    private final Path root;
+    private final Path realRoot;
+    private final boolean hidden;
+    private final boolean followSymlinks;
+
+    public PathResolver(Path root, boolean hidden, boolean followSymlinks) throws IOException {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.realRoot = this.root.toRealPath();
+        this.hidden = hidden;
+        this.followSymlinks = followSymlinks;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The file or directory {@code rawPath} names, or null when it names nothing that may be served
+     * (the caller answers 404).
+     *
+     * @throws HttpProtocolException 400 when the path is not an origin-form path or its encoding is malformed
+     */
+    public Path resolve(String rawPath) {
+        if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            throw new HttpProtocolException(400, "path must start with '/': '" + rawPath + "'");
+        }
+        Path path = root;
+        int start = 1;
+        while (start <= rawPath.length()) {
+            int slash = rawPath.indexOf('/', start);
+            int end = slash < 0 ? rawPath.length() : slash;
+            if (end > start) {
+                String segment = PercentDecoding.decode(rawPath.substring(start, end), false);
+                if (!allowed(segment)) {
+                    return null;
+                }
+                path = path.resolve(segment);
+            }
+            start = end + 1;
+        }
+        if (!path.normalize().startsWith(root)) {
+            return null;
+        }
+        return followSymlinks || insideRoot(path) ? path : null;
+    }
+
+    private boolean allowed(String segment) {
+        if (segment.equals(".") || segment.equals("..") || (!hidden && segment.startsWith("."))) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f || c == ':' && isWindows()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWindows() {
+        return java.io.File.separatorChar == '\\';
+    }
+
+    /** Whether the path, with every symlink resolved, is still under the root (a missing file counts as inside). */
+    private boolean insideRoot(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            Path parent = path.getParent();
+            return parent != null && (parent.equals(root) || insideRoot(parent));
+        }
+        try {
+            return path.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.weft.http.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.weft.http.HttpRequest;
+import dev.weft.http.HttpResponse;
+
+/**
+ * Uploads into the served folder (opt-in): {@code PUT /dir/name} with the file as the body, or a
+ * multipart POST of one or more files to a directory's URL. Each file is written to a temp file in its
+ * target directory and moved into place, so a failed upload leaves nothing; an existing file is only
+ * replaced when overwriting is allowed (409 otherwise).
+ */
+final class Uploads {
+
+    private final PathResolver resolver;
+    private final boolean overwrite;
+
+    Uploads(PathResolver resolver, boolean overwrite) {
+        this.resolver = resolver;
+        this.overwrite = overwrite;
+    }
+
+    HttpResponse handle(HttpRequest request) throws IOException {
+        Path target = resolver.resolve(request.rawPath());
+        if (target == null) {
+            return HttpResponse.text(404, "404 Not Found\n");
+        }
+        if (request.method().equals("PUT")) {
+            return put(target, request);
+        }
+        if (!Files.isDirectory(target)) {
+            return HttpResponse.text(405, "405 Method Not Allowed\nPOST uploads go to a directory\n")
+                    .header("Allow", "GET, HEAD, OPTIONS, PUT");
+        }
+        return multipart(target, request);
+    }
+
+    private HttpResponse put(Path target, HttpRequest request) throws IOException {
+        if (request.rawPath().endsWith("/") || Files.isDirectory(target)) {
+            return HttpResponse.text(409, "409 Conflict\ncannot PUT onto a directory\n");
+        }
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return HttpResponse.text(404, "404 Not Found\nno such directory\n");
+        }
+        boolean existed = Files.exists(target);
+        if (existed && !overwrite) {
+            return exists(target);
+        }
+        if (!store(request.body(), target)) {
+            return exists(target);
+        }
+        return HttpResponse.text(existed ? 200 : 201, (existed ? "replaced " : "created ") + request.path() + "\n")
+                .header("Location", request.rawPath());
+    }
+
+    private HttpResponse multipart(Path dir, HttpRequest request) throws IOException {
+        MultipartReader reader = new MultipartReader(request.body(), request.header("Content-Type"));
+        List<String> saved = new ArrayList<>();
+        for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
+            String name = part.fileName();
+            if (name == null || name.isEmpty()) {
+                continue;
+            }
+            String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            Path target = resolver.resolve(request.rawPath().replaceFirst("/*$", "/") + Listing.encode(base));
+            if (target == null || base.isEmpty()) {
+                return HttpResponse.text(400, "400 Bad Request\nbad file name '" + name + "'\n");
+            }
+            if (!store(part, target)) {
+                return exists(target);
+            }
+            saved.add(base);
+        }
+        if (saved.isEmpty()) {
+            return HttpResponse.text(400, "400 Bad Request\nno file in the upload\n");
+        }
+        String accept = request.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            return HttpResponse.redirect(303, request.rawPath());
+        }
+        return HttpResponse.text(201, "uploaded " + String.join(", ", saved) + "\n");
+    }
+
+    private static HttpResponse exists(Path target) {
+        return HttpResponse.text(409, "409 Conflict\n" + target.getFileName() + " exists; uploads do not overwrite\n");
+    }
+
+    /** Writes {@code content} to a temp file beside {@code target}, then moves it in; false if it exists and may not be replaced. */
+    private boolean store(InputStream content, Path target) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            if (overwrite) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try {
+                    Files.createLink(target, temp);
+                } catch (UnsupportedOperationException e) {
+                    Files.move(temp, target);
+                }
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The handler the protocol tests run under every model (in this JVM and in worker processes). */
+public final class TestApp implements HttpHandler {
+
+    @Override
+    public HttpResponse handle(HttpRequest request) throws IOException {
+        return switch (request.path()) {
+            case "/hello" -> HttpResponse.text(200, "hello");
+            case "/echo" -> HttpResponse.ok().header("X-Length", Long.toString(request.contentLength()))
+                    .body(request.bodyBytes());
+            case "/ignore-body" -> HttpResponse.text(200, "ignored");
+            case "/boom" -> throw new IllegalStateException("boom on purpose");
+            case "/stream" -> HttpResponse.ok().writer(out -> {
+                for (char c = 'a'; c <= 'z'; c++) {
+                    out.write(String.valueOf(c).repeat(1000).getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            });
+            case "/query" -> HttpResponse.text(200, request.queryParameter("name") + "|" + request.header("x-custom"));
+            default -> HttpResponse.text(404, "no such page");
+        };
+    }
+}

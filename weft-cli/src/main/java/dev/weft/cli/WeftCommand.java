@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 ServeCommand.class,
                 GetCommand.class,
                 PostCommand.class,
+                BenchCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /**
  * Starts each benchmark server in a process of its own on a free loopback port: the Java servers on the
@@ -43,7 +44,17 @@ public final class ServerLauncher {
         this.classpath = classpath;
     }
 
+    /** Starts a benchmark HTTP server; returns once {@code GET /hello} answers 200. */
     public RunningServer start(Contender contender) throws IOException, InterruptedException {
+        return start(contender, contender.peer().mainClass(), List.of(), ServerLauncher::helloAnswers);
+    }
+
+    /**
+     * Starts {@code mainClass} (a Java server taking {@code --port P --site DIR [--model M]} and {@code extraArgs})
+     * as {@code contender}; returns once {@code ready} holds for its port.
+     */
+    public RunningServer start(Contender contender, String mainClass, List<String> extraArgs, IntPredicate ready)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = work.resolve(contender.name().replaceAll("[^a-z0-9]+", "-") + "-" + port + ".log");
         List<String> config = new ArrayList<>();
@@ -51,8 +62,9 @@ public final class ServerLauncher {
         if (contender.peer().isJava()) {
             command = new ArrayList<>(List.of(JvmFlags.java()));
             command.addAll(JvmFlags.FLAGS);
-            command.addAll(List.of("-cp", classpath, contender.peer().mainClass(),
+            command.addAll(List.of("-cp", classpath, mainClass,
                     "--port", Integer.toString(port), "--site", site.toString()));
+            command.addAll(extraArgs);
             if (contender.model() != null) {
                 command.addAll(List.of("--model", contender.model()));
             }
@@ -69,7 +81,7 @@ public final class ServerLauncher {
         List<String> reported = new ArrayList<>();
         Thread.ofVirtual().name("server-output").start(() -> copyOutput(process.getInputStream(), logOut, reported));
         try {
-            awaitHello(process, port, log, contender);
+            awaitReady(process, port, log, contender, ready);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             throw e;
@@ -97,21 +109,32 @@ public final class ServerLauncher {
         }
     }
 
-    /** Polls {@code GET /hello} every 2 ms until it answers 200, the process dies or the start limit passes. */
-    private static void awaitHello(Process process, int port, Path log, Contender contender) throws IOException {
+    /** Polls {@code ready} every 2 ms until it holds, the process dies or the start limit passes. */
+    private static void awaitReady(Process process, int port, Path log, Contender contender, IntPredicate ready)
+            throws IOException {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException(contender.name() + " exited with status " + process.exitValue()
                         + " before serving; its output is in " + log);
             }
-            if (helloAnswers(port)) {
+            if (ready.test(port)) {
                 return;
             }
             LockSupport.parkNanos(2_000_000);
         }
-        throw new IOException(contender.name() + " did not answer GET /hello within " + START_LIMIT.toSeconds()
+        throw new IOException(contender.name() + " was not ready within " + START_LIMIT.toSeconds()
                 + " s; its output is in " + log);
+    }
+
+    /** True when a TCP connection to the port is accepted. */
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean helloAnswers(int port) {

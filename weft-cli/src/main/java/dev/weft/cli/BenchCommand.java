@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import dev.weft.bench.HttpBench;
 import dev.weft.bench.HttpBenchSettings;
 import dev.weft.bench.HttpReport;
+import dev.weft.bench.ModelsBench;
 import dev.weft.bench.Peer;
+import dev.weft.bench.StartupBench;
 import dev.weft.bench.ReportWriter;
 import dev.weft.bench.ToolMissingException;
 import dev.weft.engine.Model;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code weft bench http|models|files|startup}: weft side by side with the servers people would pick instead. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server and nginx.",
-        subcommands = {BenchCommand.Http.class})
+        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.Startup.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -82,19 +84,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter stdout = spec.commandLine().getOut();
             HttpBenchSettings settings = settings();
-            Path work = Files.createTempDirectory("weft-bench-");
-            HttpReport report;
-            try {
-                report = new HttpBench(settings, line -> {
-                    stdout.println(line);
-                    stdout.flush();
-                }).run(commandLine(spec), work);
-            } catch (ToolMissingException e) {
-                throw new CommandFailure("bench http: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new CommandFailure("bench http: " + e.getMessage() + " (logs kept in " + work + ")", e);
-            }
-            deleteTree(work);
+            HttpReport report = inWorkFolder("bench http",
+                    work -> new HttpBench(settings, line -> print(stdout, line)).run(commandLine(spec), work));
             Path md = ReportWriter.write(report, out);
             stdout.println();
             stdout.print(ReportWriter.table(report));
@@ -112,6 +103,113 @@ final class BenchCommand implements Runnable {
                 throw new CommandFailure("bench http: " + e.getMessage(), e);
             }
         }
+    }
+
+    @Command(name = "models", mixinStandardHelpOptions = true,
+            description = "weft's echo and time services under each concurrency model: messages/s with 1, 64 and 1,000 clients.")
+    static final class Models implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
+                description = "Load per service, model and client count (default: ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--models", split = ",", defaultValue = "thread,pool,virtual,event-loop,processes",
+                description = "Models to run (default: ${DEFAULT-VALUE}).")
+        List<String> models;
+
+        @Option(names = "--clients", split = ",", defaultValue = "1,64,1000",
+                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        List<Integer> clients;
+
+        @Option(names = "--out", defaultValue = "bench-results", description = "Folder for models.json and models.md (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                models.forEach(Model::parse);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("bench models: " + e.getMessage(), e);
+            }
+            if (clients.stream().anyMatch(n -> n < 1 || n > 5000)) {
+                throw new CommandFailure("bench models: --clients must be between 1 and 5000, not " + clients);
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            ModelsBench.Report report = inWorkFolder("bench models", work -> new ModelsBench(models, clients, duration,
+                    line -> print(stdout, line)).run(commandLine(spec), work));
+            writeReport(stdout, out, "models", report, ModelsBench.markdown(report));
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Time from launching each server to its first response to GET /hello (weft's target: 300 ms).")
+    static final class Startup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--servers", split = ",", defaultValue = "weft,jetty,undertow,netty,helidon,jdk,nginx",
+                description = "Servers to launch (default: ${DEFAULT-VALUE}).")
+        List<String> servers;
+
+        @Option(names = "--models", split = ",", defaultValue = "virtual", description = "weft's models (default: ${DEFAULT-VALUE}).")
+        List<String> models;
+
+        @Option(names = "--launches", defaultValue = "5", description = "Launches per server; the median is reported (default: ${DEFAULT-VALUE}).")
+        int launches;
+
+        @Option(names = "--out", defaultValue = "bench-results", description = "Folder for startup.json and startup.md (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            List<dev.weft.bench.Contender> contenders;
+            StartupBench bench;
+            try {
+                models.forEach(Model::parse);
+                contenders = new HttpBenchSettings(Duration.ofSeconds(1), 1, servers.stream().map(Peer::parse).toList(),
+                        models, 1, Duration.ZERO, 0, 0, out).contenders();
+                bench = new StartupBench(contenders, launches, line -> print(spec.commandLine().getOut(), line));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("bench startup: " + e.getMessage(), e);
+            }
+            StartupBench.Report report = inWorkFolder("bench startup", work -> bench.run(commandLine(spec), work));
+            writeReport(spec.commandLine().getOut(), out, "startup", report, StartupBench.markdown(report));
+            return ExitCode.OK.code();
+        }
+    }
+
+    /** A benchmark step run in a temp folder, deleted afterwards unless it failed (its logs are kept then). */
+    interface WorkStep<T> {
+        T run(Path work) throws IOException, InterruptedException;
+    }
+
+    static <T> T inWorkFolder(String what, WorkStep<T> step) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("weft-bench-");
+        T result;
+        try {
+            result = step.run(work);
+        } catch (ToolMissingException e) {
+            throw new CommandFailure(what + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure(what + ": " + e.getMessage() + " (logs kept in " + work + ")", e);
+        }
+        deleteTree(work);
+        return result;
+    }
+
+    static void writeReport(PrintWriter stdout, Path out, String name, Object report, String markdown) throws IOException {
+        Files.createDirectories(out);
+        ReportWriter.writeAtomically(out.resolve(name + ".json"), ReportWriter.JSON.writeValueAsString(report));
+        ReportWriter.writeAtomically(out.resolve(name + ".md"), markdown);
+        stdout.println("report: " + out.resolve(name + ".md") + " and " + out.resolve(name + ".json"));
+    }
+
+    static void print(PrintWriter out, String line) {
+        out.println(line);
+        out.flush();
     }
 
     /** A duration that may be zero ({@code 0} turns a step off). */

@@ -79,7 +79,8 @@ public final class ServerLauncher {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         PrintStream logOut = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
         List<String> reported = new ArrayList<>();
-        Thread.ofVirtual().name("server-output").start(() -> copyOutput(process.getInputStream(), logOut, reported));
+        // a platform thread: a pipe read pins a virtual thread's carrier, and a dozen of them starve the load generators
+        Thread.ofPlatform().daemon().name("server-output").start(() -> copyOutput(process.getInputStream(), logOut, reported));
         try {
             awaitReady(process, port, log, contender, ready);
         } catch (IOException | RuntimeException e) {

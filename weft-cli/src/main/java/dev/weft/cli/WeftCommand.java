@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         versionProvider = WeftCommand.Version.class,
         description = "Network services and concurrency on one engine, five concurrency models.",
         subcommands = {
+                ServeCommand.class,
+                GetCommand.class,
+                PostCommand.class,
                 EchoCommand.class,
                 TimeCommand.class,
                 ResolveCommand.class,
@@ -27,9 +30,7 @@ import picocli.CommandLine.Spec;
                 NewsCommand.class,
                 FilesCommand.class,
                 ChatCommand.class,
-                ServeCommand.class,
-                GetCommand.class,
-                PostCommand.class,
+                BenchCommand.class,
         })
 public final class WeftCommand implements Runnable {
 

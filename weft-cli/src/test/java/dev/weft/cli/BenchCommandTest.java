@@ -1,0 +1,45 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** weft bench's command line: its help and one-line refusals of bad input before anything starts. */
+class BenchCommandTest {
+
+    @Test
+    void helpListsHttpModelsAndStartup() {
+        CliTest.Result result = CliTest.run("bench", "--help");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("http", "models", "startup");
+    }
+
+    @Test
+    void anUnknownServerIsOneLineNamingItAndTheChoices() {
+        CliTest.Result result = CliTest.run("bench", "http", "--servers", "weft,tomcat");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("weft: bench http: unknown server 'tomcat' "
+                + "(expected one of weft, jetty, undertow, netty, helidon, jdk, nginx)");
+    }
+
+    @Test
+    void anUnknownModelIsOneLineNamingIt() {
+        CliTest.Result result = CliTest.run("bench", "http", "--models", "virtual,fibers");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("weft: bench http: unknown model 'fibers'");
+    }
+
+    @Test
+    void tooManyIdleConnectionsIsRefusedBeforeAnythingStarts() {
+        CliTest.Result result = CliTest.run("bench", "http", "--idle-connections", "50000");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("at most 15000 idle connections");
+    }
+
+    @Test
+    void aClientCountOutOfRangeIsRefused() {
+        CliTest.Result result = CliTest.run("bench", "models", "--clients", "0");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("weft: bench models: --clients must be between 1 and 5000, not [0]");
+    }
+}

@@ -2,7 +2,13 @@
 # JAVA_HOME wins when it is suitable; otherwise the newest suitable JDK under /usr/lib/jvm.
 
 weft_java_major() { # prints the major version of the java binary $1, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ]; then # a JDK's release file says its version without starting a JVM
+    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n 1
+  else
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  fi
 }
 
 weft_find_jdk() {

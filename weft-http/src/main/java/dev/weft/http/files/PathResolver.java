@@ -25,6 +25,8 @@ public final class PathResolver {
     private final boolean followSymlinks;
     /** Paths whose real path was checked recently, with when: a hot file costs one realpath a second, not one a request. */
     private final ConcurrentHashMap<Path, Long> checked = new ConcurrentHashMap<>();
+    /** Raw paths already mapped (the mapping depends on nothing but the text), so a hot path is decoded once. */
+    private final ConcurrentHashMap<String, Path> mapped = new ConcurrentHashMap<>();
 
     public PathResolver(Path root, boolean hidden, boolean followSymlinks) throws IOException {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -44,6 +46,24 @@ public final class PathResolver {
      * @throws HttpProtocolException 400 when the path is not an origin-form path or its encoding is malformed
      */
     public Path resolve(String rawPath) {
+        Path path = mapped.get(rawPath);
+        if (path == null) {
+            path = map(rawPath);
+            if (path == null) {
+                return null;
+            }
+            if (rawPath.length() <= MAPPED_PATH_LENGTH) {
+                if (mapped.size() >= MAPPED_PATHS) {
+                    mapped.clear();
+                }
+                mapped.put(rawPath, path);
+            }
+        }
+        return followSymlinks || checkedInsideRoot(path) ? path : null;
+    }
+
+    /** The path under the root that {@code rawPath} names, by its text alone, or null when it may not be served. */
+    private Path map(String rawPath) {
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             throw new HttpProtocolException(400, "path must start with '/': '" + rawPath + "'");
         }
@@ -61,10 +81,7 @@ public final class PathResolver {
             }
             start = end + 1;
         }
-        if (!path.normalize().startsWith(root)) {
-            return null;
-        }
-        return followSymlinks || checkedInsideRoot(path) ? path : null;
+        return path.normalize().startsWith(root) ? path : null;
     }
 
     private boolean checkedInsideRoot(Path path) {
@@ -85,6 +102,8 @@ public final class PathResolver {
     }
 
     private static final long CHECK_TTL_NANOS = 1_000_000_000L;
+    private static final int MAPPED_PATHS = 10_000;
+    private static final int MAPPED_PATH_LENGTH = 256;
 
     private boolean allowed(String segment) {
         if (segment.equals(".") || segment.equals("..") || (!hidden && segment.startsWith("."))) {

@@ -41,9 +41,25 @@ final class HeadBuilder {
 
     /** Writes {@code name: value\r\n}, refusing line breaks in either. */
     HeadBuilder field(String name, String value) {
-        checkNoLineBreak(name);
-        checkNoLineBreak(value);
-        return ascii(name).ascii(": ").ascii(value).crlf();
+        checked(name);
+        ensure(2);
+        buf[size++] = ':';
+        buf[size++] = ' ';
+        return checked(value).crlf();
+    }
+
+    /** Writes {@code text} like {@link #ascii}, refusing a CR, LF or NUL in it (one pass over the text). */
+    private HeadBuilder checked(String text) {
+        int n = text.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("response header has a line break or NUL: '" + text + "'");
+            }
+            buf[size++] = (byte) c;
+        }
+        return this;
     }
 
     HeadBuilder bytes(byte[] b, int off, int len) {
@@ -51,15 +67,6 @@ final class HeadBuilder {
         System.arraycopy(b, off, buf, size, len);
         size += len;
         return this;
-    }
-
-    private static void checkNoLineBreak(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("response header has a line break or NUL: '" + text + "'");
-            }
-        }
     }
 
     private void ensure(int more) {

@@ -20,6 +20,8 @@ public final class HttpDate {
     }
 
     private static volatile Stamp current = new Stamp(0, "");
+    /** Recently formatted seconds (Last-Modified of hot files), direct-mapped by second; stamps are immutable. */
+    private static final Stamp[] RECENT = new Stamp[256];
 
     private HttpDate() {
     }
@@ -35,8 +37,16 @@ public final class HttpDate {
         return stamp.text();
     }
 
+    /** The instant, to the second, formatted; a second formatted recently is not formatted again. */
     public static String format(Instant instant) {
-        return FORMAT.format(instant);
+        long second = instant.getEpochSecond();
+        int slot = (int) (second & (RECENT.length - 1));
+        Stamp stamp = RECENT[slot];
+        if (stamp == null || stamp.second() != second) {
+            stamp = new Stamp(second, FORMAT.format(Instant.ofEpochSecond(second)));
+            RECENT[slot] = stamp;
+        }
+        return stamp.text();
     }
 
     /** Parses an IMF-fixdate (or the RFC 850 and asctime forms via RFC 1123 parsing), or returns null. */

@@ -152,7 +152,8 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     @Override
     public void write(ByteBuffer data) {
         if (!loop.inLoop()) {
-            loop.execute(() -> write(data));
+            ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
+            loop.execute(() -> write(copy));
             return;
         }
         if (closed || closeWhenFlushed) {

@@ -52,6 +52,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     private SelectionKey key;
     private long queued;
     private boolean readPaused;
+    private boolean protocolPaused;
     private boolean closeWhenFlushed;
     private volatile boolean closed;
     private long lastActivity = System.nanoTime();
@@ -196,7 +197,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
         if (queued > HIGH_WATER && !readPaused) {
             readPaused = true;
-            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+            updateReadInterest();
         }
     }
 
@@ -238,7 +239,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         if (readPaused && queued < LOW_WATER) {
             readPaused = false;
-            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+            updateReadInterest();
         }
         if (closeWhenFlushed) {
             closeNow(null);
@@ -284,6 +285,39 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
             }
         }
         return true;
+    }
+
+    /** Reads from the peer only while neither our write queue nor the protocol asks for a pause. */
+    private void updateReadInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        key.interestOps(readPaused || protocolPaused ? ops & ~SelectionKey.OP_READ : ops | SelectionKey.OP_READ);
+    }
+
+    @Override
+    public void pauseReading() {
+        setProtocolPaused(true);
+    }
+
+    @Override
+    public void resumeReading() {
+        setProtocolPaused(false);
+    }
+
+    private void setProtocolPaused(boolean paused) {
+        if (!loop.inLoop()) {
+            loop.execute(() -> setProtocolPaused(paused));
+            return;
+        }
+        if (!closed && protocolPaused != paused) {
+            protocolPaused = paused;
+            updateReadInterest();
+            if (!paused) {
+                lastActivity = System.nanoTime();
+            }
+        }
     }
 
     private void drain() {

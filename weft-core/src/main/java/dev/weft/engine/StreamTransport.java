@@ -25,6 +25,8 @@ final class StreamTransport implements Transport {
     private final ServerMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean open = true;
+    private boolean paused;
+    private final java.util.concurrent.locks.Condition resumed = lock.newCondition();
 
     StreamTransport(Connection connection, Protocol protocol, ScheduledExecutorService timer, ServerMetrics metrics) {
         this.connection = connection;
@@ -40,6 +42,7 @@ final class StreamTransport implements Transport {
             locked(() -> protocol.connectionMade(this));
             byte[] buffer = new byte[READ_BUFFER];
             while (open) {
+                awaitResumed();
                 int n = connection.input().read(buffer);
                 if (n < 0) {
                     break;
@@ -64,6 +67,42 @@ final class StreamTransport implements Transport {
                 lock.unlock();
                 connection.close();
             }
+        }
+    }
+
+    /** Holds the read loop while the protocol has paused reading. */
+    private void awaitResumed() throws java.io.InterruptedIOException {
+        lock.lock();
+        try {
+            while (paused && open) {
+                resumed.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading was paused");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        lock.lock();
+        try {
+            paused = false;
+            resumed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -126,6 +165,7 @@ final class StreamTransport implements Transport {
     public void abort() {
         open = false;
         connection.close();
+        resumeReading();
     }
 
     @Override

@@ -38,6 +38,15 @@ public interface Transport {
      */
     Cancellable schedule(Duration delay, Runnable task);
 
+    /**
+     * Stops delivering bytes from the peer until {@link #resumeReading()}: back-pressure for a protocol whose
+     * consumer is slower than its input. Safe from any thread; closing still works while paused.
+     */
+    void pauseReading();
+
+    /** Delivers bytes from the peer again after {@link #pauseReading()}. Safe from any thread. */
+    void resumeReading();
+
     InetSocketAddress remoteAddress();
 
     InetSocketAddress localAddress();

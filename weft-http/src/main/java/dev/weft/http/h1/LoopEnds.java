@@ -20,8 +20,8 @@ import dev.weft.engine.Transport;
  * thread because handlers may block. The connection logic is then the same code as on the blocking models.
  *
  * <p>Bytes read wait here until the connection takes them. When more than {@link #HIGH_WATER} wait (a
- * handler slower than its upload), the loop thread waits for the handler to catch up: that bounds memory
- * per connection at the cost of the loop's other connections for as long as that handler lags.
+ * handler slower than its upload), this connection pauses reading until the handler has taken three
+ * quarters of them: memory per connection stays bounded and the loop thread never waits.
  */
 public final class LoopEnds implements Protocol, Source, Sink {
 
@@ -29,23 +29,18 @@ public final class LoopEnds implements Protocol, Source, Sink {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final Condition taken = lock.newCondition();
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private final Consumer<LoopEnds> connection;
-    private final long stallMillis;
     private Transport transport;
     private int offset;
     private long queued;
     private boolean lost;
     private boolean draining;
+    private boolean paused;
 
-    /**
-     * @param connection  runs the HTTP connection over these ends; called on a new virtual thread
-     * @param stallMillis how long the loop waits for a lagging handler before it drops the connection
-     */
-    public LoopEnds(Consumer<LoopEnds> connection, long stallMillis) {
+    /** @param connection runs the HTTP connection over these ends; called on a new virtual thread */
+    public LoopEnds(Consumer<LoopEnds> connection) {
         this.connection = connection;
-        this.stallMillis = stallMillis;
     }
 
     public Transport transport() {
@@ -67,16 +62,10 @@ public final class LoopEnds implements Protocol, Source, Sink {
             chunks.add(copy);
             queued += copy.length;
             arrived.signal();
-            long waitNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
-            while (queued > HIGH_WATER && !lost && waitNanos > 0) {
-                waitNanos = taken.awaitNanos(waitNanos);
+            if (queued > HIGH_WATER && !paused) {
+                paused = true;
+                transport.pauseReading();
             }
-            if (queued > HIGH_WATER && !lost) {
-                transport.abort();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            transport.abort();
         } finally {
             lock.unlock();
         }
@@ -88,7 +77,6 @@ public final class LoopEnds implements Protocol, Source, Sink {
         try {
             lost = true;
             arrived.signalAll();
-            taken.signalAll();
         } finally {
             lock.unlock();
         }
@@ -128,8 +116,9 @@ public final class LoopEnds implements Protocol, Source, Sink {
                 offset = 0;
             }
             queued -= n;
-            if (queued <= HIGH_WATER) {
-                taken.signal();
+            if (paused && queued <= HIGH_WATER / 4) {
+                paused = false;
+                transport.resumeReading();
             }
             return n;
         } catch (InterruptedException e) {

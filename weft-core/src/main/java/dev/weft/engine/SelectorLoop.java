@@ -110,8 +110,11 @@ final class SelectorLoop implements Runnable {
                 runTasks();
                 runTimers();
                 sweepIdle();
-            } catch (IOException | RuntimeException e) {
-                log.warn("event loop {}: {}", thread.getName(), e.toString(), e);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (IOException | RuntimeException | Error e) {
+                // one connection's failure (even a linkage error in its protocol) must not stop the others
+                log.error("event loop {}: {}", thread.getName(), e.toString(), e);
             }
         }
         runTasks();

@@ -144,6 +144,7 @@ public final class FilesBench {
             }
         } finally {
             Files.deleteIfExists(source);
+            deleteFiles(received); // a failed transfer's leftovers (a partial, a short copy) would hold gigabytes
         }
         List<Row> rows = rows(seconds);
         String receiver = "a file in the run's temp folder (" + store.type() + " on " + store.name()
@@ -173,6 +174,14 @@ public final class FilesBench {
             throw new IOException("received " + stored + " bytes (reported " + bytes + ") of " + size);
         }
         return elapsed;
+    }
+
+    private static void deleteFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            for (Path file : left.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** Long enough for the file at 10 MB/s, and at least a minute. */

@@ -146,8 +146,8 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "files", mixinStandardHelpOptions = true,
-            description = {"One large file over 127.0.0.1: weft files server to weft's client (verified and raw protocols)",
-                    "against nc to nc, in interleaved rounds; MB/s and the ratio to nc (goal: >= 0.9x)."})
+            description = "A large file over 127.0.0.1 with weft files (verified and raw protocols) and with nc, in interleaved "
+                    + "rounds: MB/s and the ratio to nc (goal: >= 0.9x).")
     static final class FileTransfer implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -156,10 +156,12 @@ final class BenchCommand implements Runnable {
                 description = "Size of the generated file, e.g. 512m, 2g (default: ${DEFAULT-VALUE}).")
         String size;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+                description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
         int rounds;
 
-        @Option(names = "--out", defaultValue = "bench-results", description = "Folder for files.json and files.md (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", defaultValue = "bench-results", paramLabel = "DIR",
+                description = "Folder for files.json and files.md (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @Override

@@ -134,7 +134,8 @@ public final class HttpBench {
                 wrk.version(), nginx, versions());
     }
 
-    private static String cpuModel() {
+    /** The CPU's model name from /proc/cpuinfo, or {@code unknown}. */
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
@@ -191,7 +192,7 @@ public final class HttpBench {
             return reference == null || reference == 0 ? null : Math.round(value / reference * 100) / 100.0;
         }
 
-        static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        static <T> double median(List<T> runs, java.util.function.ToDoubleFunction<T> figure) {
             double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
             int mid = values.length / 2;
             return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;

@@ -99,11 +99,11 @@ public final class ReportWriter {
         return md.toString();
     }
 
-    private static String ratio(Double r) {
+    static String ratio(Double r) {
         return r == null ? "-" : String.format(Locale.ROOT, "%.2f", r);
     }
 
-    private static String verdict(Boolean met) {
+    static String verdict(Boolean met) {
         return met == null ? "not measured" : met ? "yes" : "NO";
     }
 }

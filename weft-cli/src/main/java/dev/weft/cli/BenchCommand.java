@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import dev.weft.bench.FilesBench;
 import dev.weft.bench.HttpBench;
 import dev.weft.bench.HttpBenchSettings;
 import dev.weft.bench.HttpReport;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft bench http|models|files|startup}: weft side by side with the servers people would pick instead. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server and nginx.",
-        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.Startup.class})
+        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server, nginx and nc.",
+        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.FileTransfer.class, BenchCommand.Startup.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -140,6 +141,39 @@ final class BenchCommand implements Runnable {
             ModelsBench.Report report = inWorkFolder("bench models", work -> new ModelsBench(models, clients, duration,
                     line -> print(stdout, line)).run(commandLine(spec), work));
             writeReport(stdout, out, "models", report, ModelsBench.markdown(report));
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "files", mixinStandardHelpOptions = true,
+            description = "A large file over 127.0.0.1 with weft files (verified and raw protocols) and with nc, in interleaved "
+                    + "rounds: MB/s and the ratio to nc (goal: >= 0.9x).")
+    static final class FileTransfer implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--size", defaultValue = "2g", paramLabel = "SIZE",
+                description = "Size of the generated file, e.g. 512m, 2g (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+                description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--out", defaultValue = "bench-results", paramLabel = "DIR",
+                description = "Folder for files.json and files.md (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            FilesBench bench;
+            try {
+                bench = new FilesBench(ServeCommand.size(size), rounds, line -> print(spec.commandLine().getOut(), line));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("bench files: " + e.getMessage(), e);
+            }
+            FilesBench.Report report = inWorkFolder("bench files", work -> bench.run(commandLine(spec), work));
+            writeReport(spec.commandLine().getOut(), out, "files", report, FilesBench.markdown(report));
             return ExitCode.OK.code();
         }
     }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
 
     @Test
-    void helpListsHttpModelsAndStartup() {
+    void helpListsHttpModelsFilesAndStartup() {
         CliTest.Result result = CliTest.run("bench", "--help");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("http", "models", "startup");
+        assertThat(result.out()).contains("http", "models", "files", "startup");
     }
 
     @Test
@@ -41,5 +41,19 @@ class BenchCommandTest {
         CliTest.Result result = CliTest.run("bench", "models", "--clients", "0");
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("weft: bench models: --clients must be between 1 and 5000, not [0]");
+    }
+
+    @Test
+    void aBadFileSizeIsOneLineNamingIt() {
+        CliTest.Result result = CliTest.run("bench", "files", "--size", "2x");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("weft: bad size '2x' (expected e.g. 1048576, 512k, 64M or 2G)");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        CliTest.Result result = CliTest.run("bench", "files", "--size", "0");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("weft: bench files: size must be at least 1 byte, not 0");
     }
 }

@@ -77,11 +77,11 @@ public final class CopyBench {
                 String.format("Inputs: %,d files of %d-%d KiB in folders of %d; one file of %,d MiB.", files,
                         SMALL_MIN >> 10, SMALL_MAX >> 10, PER_FOLDER, largeBytes >> 20)));
         List<ToolReport.Goal> goals = List.of(
-                ToolReport.goal(rows, SMALL, "cp", 1.0, "faster than cp -r"),
-                ToolReport.goal(rows, SMALL, "rsync", 1.0, "faster than rsync -a"),
-                ToolReport.goal(rows, LARGE, "cp", 0.95, ">= 0.95x cp's speed"));
+                ToolReport.goal(rows, SMALL, "cp", 1.0, "faster than cp -r", startup),
+                ToolReport.goal(rows, SMALL, "rsync", 1.0, "faster than rsync -a", startup),
+                ToolReport.goal(rows, LARGE, "cp", 0.95, ">= 0.95x cp's speed", startup));
         return new ToolReport("copy", command, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-                ToolReport.Machine.here(), notes, rows, goals);
+                ToolReport.Machine.here(), notes, startup, rows, goals);
     }
 
     private List<ToolContender> contenders(List<String> notes) throws IOException, InterruptedException {

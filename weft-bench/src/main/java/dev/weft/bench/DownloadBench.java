@@ -74,10 +74,10 @@ public final class DownloadBench {
                 String.format("Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
                         CopyBench.SMALL_MIN >> 10, CopyBench.SMALL_MAX >> 10)));
         List<ToolReport.Goal> goals = List.of(
-                ToolReport.goal(rows, WORKLOAD, "aria2c", 1.0, "at least as fast as aria2c -j " + ARIA2_JOBS),
-                ToolReport.goal(rows, WORKLOAD, "wget", 1.0, "at least as fast as wget -i"));
+                ToolReport.goal(rows, WORKLOAD, "aria2c", 1.0, "at least as fast as aria2c -j " + ARIA2_JOBS, startup),
+                ToolReport.goal(rows, WORKLOAD, "wget", 1.0, "at least as fast as wget -i", startup));
         return new ToolReport("download", command, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-                ToolReport.Machine.here(), notes, rows, goals);
+                ToolReport.Machine.here(), notes, startup, rows, goals);
     }
 
     private List<ToolContender> contenders(List<String> notes) throws IOException, InterruptedException {

@@ -28,7 +28,7 @@ public record NativeTool(String name, Path executable) {
     /** The first line of {@code --version}, e.g. {@code cp (GNU coreutils) 9.1}. */
     public String version() throws IOException, InterruptedException {
         String out = Tools.output(List.of(executable.toString(), "--version"), Duration.ofSeconds(5));
-        return out.lines().findFirst().orElse(name).trim();
+        return out.lines().findFirst().orElse(name).trim().replaceAll("\\s+", " ");
     }
 
     public String path() {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -56,7 +57,8 @@ public final class CopyBench {
         List<String> notes = new ArrayList<>();
         List<ToolContender> contenders = contenders(notes);
         List<InterleavedRounds.Workload> workloads = new ArrayList<>();
-        progress.accept("writing " + files + " small files" + (largeBytes > 0 ? " and a " + (largeBytes >> 20) + " MiB file" : ""));
+        progress.accept(String.format(Locale.ROOT, "writing %,d small files%s", files,
+                largeBytes > 0 ? String.format(Locale.ROOT, " and a %,d MiB file", largeBytes >> 20) : ""));
         Path small = smallTree(work.resolve("small"), files, PER_FOLDER);
         workloads.add(new InterleavedRounds.Workload(SMALL, small, TreeStats.of(small)));
         if (largeBytes > 0) {
@@ -74,7 +76,7 @@ public final class CopyBench {
                         + WeftProgram.seconds(startup) + ", median of 3).",
                 "Metadata: weft keeps modification times (its default `--preserve times`), `rsync -a` keeps times, "
                         + "permissions and owners, `cp -r` keeps none.",
-                String.format("Inputs: %,d files of %d-%d KiB in folders of %d; one file of %,d MiB.", files,
+                String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB in folders of %d; one file of %,d MiB.", files,
                         SMALL_MIN >> 10, SMALL_MAX >> 10, PER_FOLDER, largeBytes >> 20)));
         List<ToolReport.Goal> goals = List.of(
                 ToolReport.goal(rows, SMALL, "cp", 1.0, "faster than cp -r", startup),
@@ -111,10 +113,10 @@ public final class CopyBench {
         byte[] noise = new byte[1 << 16];
         random.nextBytes(noise);
         for (int i = 0; i < count; i++) {
-            Path folder = Files.createDirectories(root.resolve(String.format("d%04d", i / perFolder)));
+            Path folder = Files.createDirectories(root.resolve(String.format(Locale.ROOT, "d%04d", i / perFolder)));
             int size = SMALL_MIN + random.nextInt(SMALL_MAX - SMALL_MIN + 1);
             int offset = random.nextInt(noise.length - size);
-            try (var out = Files.newOutputStream(folder.resolve(String.format("f%06d.bin", i)))) {
+            try (var out = Files.newOutputStream(folder.resolve(String.format(Locale.ROOT, "f%06d.bin", i)))) {
                 out.write(noise, offset, size);
             }
         }

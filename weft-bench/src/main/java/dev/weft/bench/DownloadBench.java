@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -71,7 +72,7 @@ public final class DownloadBench {
                 "Each program runs as its own process: weft's times include starting its JVM (`weft --version` takes "
                         + WeftProgram.seconds(startup) + ", median of 3). `weft` is run with its defaults; `weft --parallel "
                         + ARIA2_JOBS + "` matches aria2c's -j " + ARIA2_JOBS + ".",
-                String.format("Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
+                String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
                         CopyBench.SMALL_MIN >> 10, CopyBench.SMALL_MAX >> 10)));
         List<ToolReport.Goal> goals = List.of(
                 ToolReport.goal(rows, WORKLOAD, "aria2c", 1.0, "at least as fast as aria2c -j " + ARIA2_JOBS, startup),

@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft bench http|models|files|startup}: weft side by side with the servers people would pick instead. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server, nginx and nc.",
-        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.FileTransfer.class, BenchCommand.Startup.class})
+        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server, nginx, nc, cp, rsync, wget and aria2c.",
+        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.FileTransfer.class, BenchCommand.Startup.class,
+                BenchCopyCommand.class, BenchDownloadCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

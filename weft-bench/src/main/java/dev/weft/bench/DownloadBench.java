@@ -1,0 +1,116 @@
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.weft.engine.ServerConfig;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpSettings;
+import dev.weft.http.files.FileServer;
+import dev.weft.http.files.FileServerOptions;
+
+/**
+ * {@code weft bench download}: {@code weft download -i LIST} against {@code wget -i LIST} and
+ * {@code aria2c -i LIST -j 16}, fetching the same small files from weft's own HTTP server, which runs in this JVM
+ * on 127.0.0.1 (a free port) for the whole run. Goal (issue 10): at least as fast as aria2c.
+ */
+public final class DownloadBench {
+
+    public static final String WORKLOAD = "small files over HTTP";
+    /** aria2c's downloads at once, as the issue names it; weft is also run with the same number. */
+    static final int ARIA2_JOBS = 16;
+
+    private final WeftProgram weft;
+    private final int files;
+    private final int rounds;
+    private final Consumer<String> progress;
+
+    public DownloadBench(WeftProgram weft, int files, int rounds, Consumer<String> progress) {
+        if (files < 1 || files > 100_000) {
+            throw new IllegalArgumentException("--files must be between 1 and 100000, not " + files);
+        }
+        if (rounds < 1 || rounds > 50) {
+            throw new IllegalArgumentException("--rounds must be between 1 and 50, not " + rounds);
+        }
+        this.weft = weft;
+        this.files = files;
+        this.rounds = rounds;
+        this.progress = progress;
+    }
+
+    public ToolReport run(String command, Path work) throws IOException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        List<ToolContender> contenders = contenders(notes);
+        progress.accept("writing " + files + " small files to serve");
+        Path site = CopyBench.smallTree(work.resolve("site"), files, files).resolve("d0000");
+        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).build();
+        List<ToolReport.Row> rows;
+        double startup;
+        try (HttpServer server = HttpServer.start(config, HttpSettings.DEFAULT, new FileServer(FileServerOptions.of(site)))) {
+            Path list = urlList(work.resolve("urls.txt"), site, server.port());
+            startup = weft.startupSeconds(work.resolve("startup.log"), 3);
+            rows = new InterleavedRounds(contenders, rounds, progress)
+                    .run(List.of(new InterleavedRounds.Workload(WORKLOAD, list, TreeStats.of(site))), work);
+        }
+        notes.addAll(List.of(
+                rounds + " interleaved round(s); medians. Before each run the download folder is deleted and `sync` is run "
+                        + "(untimed); after it the folder must hold every file with the right total of bytes.",
+                "Server: weft's HttpServer with its FileServer (as `weft serve DIR`, virtual threads, no access log) in the "
+                        + "benchmark's JVM on 127.0.0.1; every program fetches from it over loopback.",
+                "Page cache: warm for every program alike (the served files were just written and fit in RAM).",
+                "Each program runs as its own process: weft's times include starting its JVM (`weft --version` takes "
+                        + WeftProgram.seconds(startup) + ", median of 3). `weft` is run with its defaults; `weft --parallel "
+                        + ARIA2_JOBS + "` matches aria2c's -j " + ARIA2_JOBS + ".",
+                String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
+                        CopyBench.SMALL_MIN >> 10, CopyBench.SMALL_MAX >> 10)));
+        List<ToolReport.Goal> goals = List.of(
+                ToolReport.goal(rows, WORKLOAD, "aria2c", 1.0, "at least as fast as aria2c -j " + ARIA2_JOBS, startup),
+                ToolReport.goal(rows, WORKLOAD, "wget", 1.0, "at least as fast as wget -i", startup));
+        return new ToolReport("download", command, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
+                ToolReport.Machine.here(), notes, startup, rows, goals);
+    }
+
+    private List<ToolContender> contenders(List<String> notes) throws IOException, InterruptedException {
+        List<ToolContender> contenders = new ArrayList<>();
+        String version = weft.version();
+        contenders.add(weft.contender(ToolContender.WEFT, version,
+                (list, to) -> List.of("download", "-i", list.toString(), "-d", to.toString())));
+        contenders.add(weft.contender("weft --parallel " + ARIA2_JOBS, version, (list, to) -> List.of("download", "-i",
+                list.toString(), "-d", to.toString(), "--parallel", Integer.toString(ARIA2_JOBS))));
+        Optional<NativeTool> wget = NativeTool.locate("wget", "wget");
+        Optional<NativeTool> aria2c = NativeTool.locate("aria2c", "aria2");
+        if (wget.isPresent()) {
+            contenders.add(new ToolContender("wget", wget.get().version(),
+                    (list, to) -> List.of(wget.get().path(), "-q", "-i", list.toString(), "-P", to.toString())));
+        } else {
+            notes.add("wget is not installed and could not be installed (apt-get install wget, as root): left out.");
+        }
+        if (aria2c.isPresent()) {
+            contenders.add(new ToolContender("aria2c", aria2c.get().version(), (list, to) -> List.of(aria2c.get().path(),
+                    "-q", "-j", Integer.toString(ARIA2_JOBS), "-i", list.toString(), "-d", to.toString())));
+        } else {
+            notes.add("aria2c is not installed and could not be installed (apt-get install aria2, as root): left out.");
+        }
+        return contenders;
+    }
+
+    private static Path urlList(Path list, Path site, int port) throws IOException {
+        List<String> urls;
+        try (Stream<Path> all = Files.list(site)) {
+            urls = all.map(file -> "http://127.0.0.1:" + port + "/" + file.getFileName()).sorted().toList();
+        }
+        Files.write(list, urls, StandardCharsets.UTF_8);
+        return list;
+    }
+}

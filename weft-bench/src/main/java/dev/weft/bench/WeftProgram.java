@@ -1,0 +1,61 @@
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * The weft command as a user runs it, in a JVM of its own, so that its times include what a user waits for
+ * (JVM start-up included) just as cp's and wget's include theirs.
+ *
+ * @param command the command line up to and excluding the subcommand, e.g. {@code java -cp weft.jar dev.weft.cli.Main}
+ */
+public record WeftProgram(List<String> command) {
+
+    public WeftProgram {
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("the weft command is empty");
+        }
+    }
+
+    /** {@code mainClass} run by this JVM's java binary on this JVM's class path. */
+    public static WeftProgram sameClassPath(String mainClass) {
+        return new WeftProgram(List.of(JvmFlags.java(), "-cp", System.getProperty("java.class.path"), mainClass));
+    }
+
+    /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */
+    ToolContender contender(String name, String version, BiFunction<Path, Path, List<String>> args) {
+        return new ToolContender(name, version, (input, destination) -> {
+            List<String> line = new ArrayList<>(command);
+            line.addAll(args.apply(input, destination));
+            return line;
+        });
+    }
+
+    /** The first line of {@code weft --version}. */
+    String version() throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(command);
+        line.add("--version");
+        return Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
+    }
+
+    /** The median time of {@code runs} runs of {@code weft --version}: the JVM start-up inside every weft time. */
+    double startupSeconds(Path log, int runs) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(command);
+        line.add("--version");
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            seconds.add(TimedRun.nanos(line, log, Duration.ofSeconds(30)) / 1e9);
+        }
+        return InterleavedRounds.median(seconds);
+    }
+
+    static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f s", value);
+    }
+}

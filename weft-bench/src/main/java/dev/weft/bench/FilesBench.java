@@ -27,7 +27,7 @@ import dev.weft.services.files.TransferListener;
 /**
  * {@code weft bench files}: one large file sent over 127.0.0.1 by weft's files server to weft's client (the
  * verified framed protocol and the seeds' raw one) and by OpenBSD nc to nc, plus a local copy with no network
- * as the machine's ceiling; interleaved rounds, medians, MB/s and the ratio to nc. Every receiver writes a
+ * as a reference for the disk; interleaved rounds, medians, MB/s and the ratio to nc. Every receiver writes a
  * file on the same disk and the clock stops once it is fsynced, so disk speed bounds all alike.
  */
 public final class FilesBench {
@@ -223,7 +223,8 @@ public final class FilesBench {
                         + "warm-up transfer per method; the source file stays in the page cache throughout.",
                 "Every receiver writes a file on the same file system and the clock stops once that file is fsynced "
                         + "(weft's verified client fsyncs before moving the file into place; the harness fsyncs the others), "
-                        + "so disk write speed bounds all alike. 'local copy' reads and writes the file with no network: the ceiling.",
+                        + "so disk write speed bounds all alike. 'local copy' reads and writes the file with no network, as fast as "
+                        + "one writer goes: a reference for the disk, not a ceiling (a writer far ahead of writeback can be throttled by the kernel).",
                 "weft's server runs in its own JVM (the flags below); weft's client runs in the harness JVM, timed from connect "
                         + "until the file is in place, so JVM start-up is not counted (see weft bench startup). nc's client is "
                         + "a process started inside the timed span (about a millisecond); its listener is started before.",

@@ -37,15 +37,11 @@ public final class CopyBench {
     private final Consumer<String> progress;
 
     public CopyBench(WeftProgram weft, int files, long largeBytes, int rounds, Consumer<String> progress) {
-        if (files < 1 || files > 1_000_000) {
-            throw new IllegalArgumentException("--files must be between 1 and 1000000, not " + files);
-        }
+        InterleavedRounds.requireBetween("--files", files, 1, 1000000);
         if (largeBytes < 0) {
             throw new IllegalArgumentException("--large must not be negative, not " + largeBytes);
         }
-        if (rounds < 1 || rounds > 50) {
-            throw new IllegalArgumentException("--rounds must be between 1 and 50, not " + rounds);
-        }
+        InterleavedRounds.requireBetween("--rounds", rounds, 1, 50);
         this.weft = weft;
         this.files = files;
         this.largeBytes = largeBytes;

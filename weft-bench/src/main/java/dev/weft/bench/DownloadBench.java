@@ -37,12 +37,8 @@ public final class DownloadBench {
     private final Consumer<String> progress;
 
     public DownloadBench(WeftProgram weft, int files, int rounds, Consumer<String> progress) {
-        if (files < 1 || files > 100_000) {
-            throw new IllegalArgumentException("--files must be between 1 and 100000, not " + files);
-        }
-        if (rounds < 1 || rounds > 50) {
-            throw new IllegalArgumentException("--rounds must be between 1 and 50, not " + rounds);
-        }
+        InterleavedRounds.requireBetween("--files", files, 1, 100000);
+        InterleavedRounds.requireBetween("--rounds", rounds, 1, 50);
         this.weft = weft;
         this.files = files;
         this.rounds = rounds;

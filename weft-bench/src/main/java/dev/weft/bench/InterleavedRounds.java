@@ -93,6 +93,13 @@ final class InterleavedRounds {
     }
 
     /** The median; the mean of the middle two for an even count. */
+    /** Refuses a bench size outside {@code [min, max]}, naming the option and the bad value. */
+    static void requireBetween(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
     static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int mid = sorted.length / 2;

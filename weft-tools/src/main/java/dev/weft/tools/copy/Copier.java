@@ -1,16 +1,19 @@
 package dev.weft.tools.copy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.nio.file.Files;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,7 @@ import dev.weft.tools.progress.Report;
 import dev.weft.tools.progress.Tally;
 
 /**
- * Runs a {@link CopyPlan}: creates the directories, lets two lanes of virtual-thread workers pull files from their
+ * Runs a {@link CopyPlan}: creates the directories, lets two lanes of workers pull files from their
  * queues (largest first, so the longest copies start early and the end is not one big file copied alone), then makes
  * the links and finally sets directory metadata, deepest first, because writing into a directory changes its time.
  * The seeds' process pool and completion queue become the lanes and the {@link Progress} listener.
@@ -29,6 +32,7 @@ import dev.weft.tools.progress.Tally;
 public final class Copier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Copier.class);
+    private static final int SMALL_BATCH = 128;
 
     private Copier() {
     }
@@ -54,9 +58,10 @@ public final class Copier {
         FileCopy copy = new FileCopy(plan.options(), progress);
         Workers workers = plan.options().workers();
         List<Future<?>> lanes = new ArrayList<>();
-        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("copy-", 0).factory())) {
-            lanes.addAll(lane(threads, queue(plan.files(), false), workers.small(), copy, progress));
-            lanes.addAll(lane(threads, queue(plan.files(), true), workers.large(), copy, progress));
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("copy-", 0).daemon().factory())) {
+            lanes.addAll(lane(threads, batches(plan.files(), false), workers.small(), copy, progress));
+            lanes.addAll(lane(threads, batches(plan.files(), true), workers.large(), copy, progress));
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("copy interrupted");
@@ -69,23 +74,51 @@ public final class Copier {
         return report;
     }
 
-    private static Queue<Entry> queue(List<Entry> files, boolean large) {
-        Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-        files.stream()
-                .filter(file -> (file.size() >= Workers.LARGE_FILE) == large)
-                .sorted(Comparator.comparingLong(Entry::size).reversed())
-                .forEach(queue::add);
+    /**
+     * The files of one lane as batches for workers to take whole. Large files go one by one, largest first. Small files
+     * go in batches of one directory's files (split when a directory is big), so that workers create files in
+     * different directories and do not queue on one directory's lock in the kernel.
+     */
+    private static Queue<List<Entry>> batches(List<Entry> files, boolean large) {
+        Queue<List<Entry>> queue = new ConcurrentLinkedQueue<>();
+        if (large) {
+            files.stream()
+                    .filter(file -> file.size() >= Workers.LARGE_FILE)
+                    .sorted(Comparator.comparingLong(Entry::size).reversed())
+                    .forEach(file -> queue.add(List.of(file)));
+            return queue;
+        }
+        Map<Path, List<Entry>> byDirectory = new LinkedHashMap<>();
+        for (Entry file : files) {
+            if (file.size() < Workers.LARGE_FILE) {
+                byDirectory.computeIfAbsent(file.to().getParent(), directory -> new ArrayList<>()).add(file);
+            }
+        }
+        for (List<Entry> directory : byDirectory.values()) {
+            for (int from = 0; from < directory.size(); from += SMALL_BATCH) {
+                queue.add(directory.subList(from, Math.min(directory.size(), from + SMALL_BATCH)));
+            }
+        }
         return queue;
     }
 
-    private static List<Future<?>> lane(ExecutorService threads, Queue<Entry> queue, int size, FileCopy copy,
+    /**
+     * Starts up to {@code size} workers on platform threads: file system calls block the carrier of a virtual thread
+     * anyway, so virtual threads would add scheduling without adding concurrency.
+     */
+    private static List<Future<?>> lane(ExecutorService threads, Queue<List<Entry>> queue, int size, FileCopy copy,
                                         Progress progress) {
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(size, queue.size()); i++) {
             workers.add(threads.submit(() -> {
-                Entry file;
-                while (!Thread.currentThread().isInterrupted() && (file = queue.poll()) != null) {
-                    progress.finished(copy.file(file));
+                List<Entry> batch;
+                while (!Thread.currentThread().isInterrupted() && (batch = queue.poll()) != null) {
+                    for (Entry file : batch) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        progress.finished(copy.file(file));
+                    }
                 }
             }));
         }
@@ -119,7 +152,7 @@ public final class Copier {
         for (Entry directory : deepestFirst) {
             try {
                 if (Files.isDirectory(directory.to())) {
-                    Metadata.apply(directory.from(), directory.modified(), directory.to(), plan.options().preserve());
+                    Metadata.apply(directory, directory.to(), plan.options().preserve());
                 }
             } catch (IOException e) {
                 progress.planned(1, 0);

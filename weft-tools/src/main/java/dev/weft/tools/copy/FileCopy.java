@@ -38,9 +38,6 @@ final class FileCopy {
     }
 
     Outcome file(Entry file) {
-        if (Files.isDirectory(file.to(), LinkOption.NOFOLLOW_LINKS)) {
-            return Outcome.failed(file.name(), "a directory is in the way: " + file.to());
-        }
         Path temp = tempFor(file.to());
         try {
             long copied = transfer(file.from(), temp);
@@ -48,10 +45,14 @@ final class FileCopy {
                 Files.delete(temp);
                 return Outcome.failed(file.name(), "SHA-256 of the copy differs from the source");
             }
-            Metadata.apply(file.from(), file.modified(), temp, preserve);
+            Metadata.apply(file, temp, preserve);
             Files.move(temp, file.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return Outcome.done(file.name(), copied);
         } catch (IOException e) {
+            if (Files.isDirectory(file.to(), LinkOption.NOFOLLOW_LINKS)) {
+                // checked only now: a stat before every file would cost more than the rare failed rename
+                return failedRemoving(file, temp, new IOException("a directory is in the way: " + file.to(), e));
+            }
             return failedRemoving(file, temp, e);
         }
     }

@@ -2,8 +2,9 @@ package dev.weft.tools.copy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Set;
 
@@ -13,12 +14,17 @@ final class Metadata {
     private Metadata() {
     }
 
-    static void apply(Path from, FileTime modified, Path to, Set<Preserve> preserve) throws IOException {
+    /**
+     * Applies to {@code to} (a file or directory, never a link) what {@code from}'s entry carries. Times go by path
+     * without following links, which is one utimensat call where setting them through a followed path opens the file.
+     */
+    static void apply(Entry from, Path to, Set<Preserve> preserve) throws IOException {
         if (preserve.contains(Preserve.PERMS) && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from.from()));
         }
         if (preserve.contains(Preserve.TIMES)) {
-            Files.setLastModifiedTime(to, modified);
+            Files.getFileAttributeView(to, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(from.modified(), from.accessed(), null);
         }
     }
 }

@@ -100,7 +100,8 @@ final class TreeScan implements FileVisitor<Path> {
     private Entry entry(Entry.Kind kind, Path from, BasicFileAttributes attributes) {
         Path relative = source.relativize(from);
         Path to = relative.toString().isEmpty() ? target : target.resolve(relative.toString());
-        return new Entry(kind, from, to, name(from), attributes.size(), attributes.lastModifiedTime());
+        return new Entry(kind, from, to, name(from), attributes.size(), attributes.lastModifiedTime(),
+                attributes.lastAccessTime());
     }
 
     private String name(Path from) {

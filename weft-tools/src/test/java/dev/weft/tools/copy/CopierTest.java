@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -50,6 +52,20 @@ class CopierTest {
 
         assertThat(Files.isSymbolicLink(dir.resolve("dst/alias.txt"))).isFalse();
         assertThat(Files.mismatch(dir.resolve("dst/alias.txt"), dir.resolve("src/real.txt"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void keepsFileModificationAndAccessTimesByDefault() throws Exception {
+        Path file = Trees.file(dir.resolve("src/a.txt"), 10, 1);
+        FileTime modified = FileTime.fromMillis(1_000_000_000_000L);
+        FileTime accessed = FileTime.fromMillis(1_100_000_000_000L);
+        Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(modified, accessed, null);
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+        BasicFileAttributes copy = Files.readAttributes(dir.resolve("dst/a.txt"), BasicFileAttributes.class);
+        assertThat(copy.lastModifiedTime()).isEqualTo(modified);
+        assertThat(copy.lastAccessTime()).isEqualTo(accessed);
     }
 
     @Test

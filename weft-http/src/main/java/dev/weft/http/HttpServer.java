@@ -56,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
         Handler protocol;
         if (config.model() instanceof Model.EventLoop && !config.worker()) {
             protocol = (ProtocolFactory) () -> new LoopEnds(ends -> new Http1Connection(ends, ends, handler, settings,
-                    idle, ends.transport().remoteAddress()).run());
+                    idle, ends.transport().remoteAddress()), handler.nonBlocking(), settings.headerTimeout());
         } else {
             protocol = (StreamHandler) connection -> {
                 SocketEnds ends = new SocketEnds(connection);

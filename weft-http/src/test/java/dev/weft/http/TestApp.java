@@ -3,8 +3,16 @@ package dev.weft.http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The handler the protocol tests run under every model (in this JVM and in worker processes). */
+/**
+ * The handler the protocol tests run under every model (in this JVM and in worker processes). It never blocks, so on
+ * the event loop it answers on the loop thread (requests with a body still go to a virtual thread).
+ */
 public final class TestApp implements HttpHandler {
+
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
 
     @Override
     public HttpResponse handle(HttpRequest request) throws IOException {

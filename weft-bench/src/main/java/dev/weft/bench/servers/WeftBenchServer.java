@@ -6,6 +6,7 @@ import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.WorkerCommand;
+import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpResponse;
 import dev.weft.http.HttpServer;
 import dev.weft.http.files.FileServer;
@@ -37,9 +38,10 @@ public final class WeftBenchServer {
                         "--port", Integer.toString(port), "--site", args.site().toString(),
                         "--model", "virtual", "--worker", "true")))
                 .build();
-        HttpServer server = HttpServer.start(config, request -> "/hello".equals(request.path())
+        // neither route waits on anything but the local file system: the event loop may answer on its own thread
+        HttpServer server = HttpServer.start(config, HttpHandler.nonBlocking(request -> "/hello".equals(request.path())
                 ? HttpResponse.text(200, ServerArgs.HELLO)
-                : files.handle(request));
+                : files.handle(request)));
         if (!worker) {
             ServerArgs.config("weft HttpServer, model " + model.spec() + ", FileServer(root=site) for /static, "
                     + "max connections 20000, idle timeout 5 min, default HttpSettings");

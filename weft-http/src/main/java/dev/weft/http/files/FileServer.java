@@ -43,6 +43,12 @@ public final class FileServer implements HttpHandler {
                         .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** It waits only on the local file system (requests with a body, such as uploads, never run on a loop). */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public HttpResponse handle(HttpRequest request) throws IOException {
         HttpResponse response = authorized(request) ? route(request)

@@ -16,6 +16,7 @@ import dev.weft.http.HttpRequest;
 import dev.weft.http.HttpResponse;
 import dev.weft.http.HttpSettings;
 import dev.weft.http.HttpStatus;
+import dev.weft.http.ResponseBody;
 
 /**
  * HTTP/1.1 on one connection (RFC 9112), written once as a blocking loop over a {@link Source} and a
@@ -42,6 +43,8 @@ public final class Http1Connection {
     private final InputBuffer in;
     private final RequestParser parser = new RequestParser();
     private final ResponseSender sender;
+    private Pending pending;
+    private long served;
 
     public Http1Connection(Source source, Sink sink, HttpHandler handler, HttpSettings settings, long idleMillis,
                            InetSocketAddress remote) {
@@ -58,10 +61,94 @@ public final class Http1Connection {
     /** Serves requests until either side closes; always closes the sink. */
     public void run() {
         try {
+            if (pending != null) {
+                Pending left = pending;
+                pending = null;
+                if (!deliver(left.head(), RequestBody.EMPTY, left.response(), left.close(), left.arrived())) {
+                    return;
+                }
+            }
             RequestHead head;
             while ((head = readHead()) != null && exchange(head)) {
                 // each exchange that keeps the connection alive loops for the next request
             }
+        } catch (IOException e) {
+            log.debug("HTTP connection from {} ended: {}", remote, e.toString());
+        } finally {
+            sink.close();
+        }
+    }
+
+    /** What {@link #serveBuffered} leaves to do. */
+    public enum Next {
+        /** Every buffered request is answered; more input is needed (a partial head may be buffered). */
+        MORE_INPUT,
+        /** The next step may block: {@link #run()} must go on with it on a thread that may. */
+        BLOCKING,
+        /** The connection is done and closed. */
+        CLOSED
+    }
+
+    /**
+     * Appends bytes from the peer to the input buffer (the event loop's inline path, where no {@link Source} read
+     * happens), as many as fit in the largest buffer the limits need; the rest stay in {@code data}.
+     */
+    public void received(java.nio.ByteBuffer data) {
+        in.append(data);
+    }
+
+    /** How many requests this connection has answered on the inline path. */
+    public long served() {
+        return served;
+    }
+
+    /** Whether part of a request is buffered: a head that has started but not ended. */
+    public boolean partialHead() {
+        return in.available() > 0;
+    }
+
+    /**
+     * Serves, on the calling thread and without waiting, the buffered requests that need no waiting: those without a
+     * body, answered by a {@link HttpHandler#nonBlocking() non-blocking} handler with a response in memory or a file.
+     * Stops before the first step that may block (a body to read, a protocol error to answer and linger over, a
+     * streamed response to send), which {@link #run()} then takes up.
+     */
+    public Next serveBuffered() throws IOException {
+        while (in.available() > 0) {
+            parser.reset();
+            RequestHead head;
+            try {
+                head = parser.parse(in.buf, in.start, in.end);
+            } catch (HttpProtocolException e) {
+                return Next.BLOCKING;
+            }
+            if (head == null) {
+                return Next.MORE_INPUT;
+            }
+            if (head.contentLength() != 0) {
+                return Next.BLOCKING;
+            }
+            in.consume(head.size());
+            served++;
+            ZonedDateTime arrived = settings.accessLog() == AccessLog.NONE ? null : ZonedDateTime.now();
+            boolean close = !head.keepAlive() || source.draining();
+            Answer answer = answer(head, RequestBody.EMPTY);
+            if (answer.response().body() instanceof ResponseBody.Stream || answer.response().body() instanceof ResponseBody.Writer) {
+                pending = new Pending(head, answer.response(), close || answer.close(), arrived);
+                return Next.BLOCKING;
+            }
+            if (!deliver(head, RequestBody.EMPTY, answer.response(), close || answer.close(), arrived)) {
+                sink.close();
+                return Next.CLOSED;
+            }
+        }
+        return Next.MORE_INPUT;
+    }
+
+    /** Answers a head that did not complete in time with 408 and closes (the event loop's header timer). */
+    public void headTimedOut() {
+        try {
+            refuse(new HttpProtocolException(408, "request head not complete within " + settings.headerTimeout()), null, false);
         } catch (IOException e) {
             log.debug("HTTP connection from {} ended: {}", remote, e.toString());
         } finally {
@@ -120,32 +207,58 @@ public final class Http1Connection {
         RequestBody body = length == 0 ? RequestBody.EMPTY
                 : length > 0 ? new RequestBody.Fixed(in, length, idleMillis, hook)
                 : new RequestBody.Chunked(in, settings.maxBodySize(), idleMillis, hook);
-        HttpRequest request = new HttpRequest(head.method(), head.target(), head.version(), head.headers(), body,
-                length, remote, sink.isSecure());
         boolean close = !head.keepAlive() || source.draining();
-        HttpResponse response;
+        Answer answer;
         try {
-            response = handler.handle(request);
-            if (response == null) {
-                throw new IllegalStateException("the handler returned no response for " + head.requestLine());
-            }
-        } catch (HttpProtocolException e) {
-            response = errorPage(e.status(), e.getMessage());
-            close = true;
+            answer = answer(head, body);
         } catch (IOException e) {
-            if (body.finished() || !body.requested()) {
-                response = failure(head, e);
-            } else {
-                log.debug("request body from {} broke off: {}", remote, e.toString());
-                return false;
-            }
-        } catch (Exception e) {
-            response = failure(head, e);
+            log.debug("request body from {} broke off: {}", remote, e.toString());
+            return false;
         }
+        close |= answer.close();
         if (!body.finished()) {
             close |= !body.requested() || !(body instanceof RequestBody.Fixed fixed && fixed.remaining() <= DISCARD_LIMIT
                     && discardQuietly(body));
         }
+        return deliver(head, body, answer.response(), close, arrived);
+    }
+
+    /** The handler's response to a request, or the error page it earned, and whether that error must close. */
+    private record Answer(HttpResponse response, boolean close) {
+    }
+
+    /** A response that {@link #serveBuffered} left for {@link #run()} to send. */
+    private record Pending(RequestHead head, HttpResponse response, boolean close, ZonedDateTime arrived) {
+    }
+
+    /**
+     * Calls the handler. An {@link IOException} with the body started but not finished means the upload broke off and
+     * is thrown: there is no one left to answer.
+     */
+    private Answer answer(RequestHead head, RequestBody body) throws IOException {
+        HttpRequest request = new HttpRequest(head.method(), head.target(), head.version(), head.headers(), body,
+                head.contentLength(), remote, sink.isSecure());
+        try {
+            HttpResponse response = handler.handle(request);
+            if (response == null) {
+                throw new IllegalStateException("the handler returned no response for " + head.requestLine());
+            }
+            return new Answer(response, false);
+        } catch (HttpProtocolException e) {
+            return new Answer(errorPage(e.status(), e.getMessage()), true);
+        } catch (IOException e) {
+            if (body.finished() || !body.requested()) {
+                return new Answer(failure(head, e), false);
+            }
+            throw e;
+        } catch (Exception e) {
+            return new Answer(failure(head, e), false);
+        }
+    }
+
+    /** Sends the response, logs the exchange; returns whether the connection stays open for another. */
+    private boolean deliver(RequestHead head, RequestBody body, HttpResponse response, boolean close,
+                            ZonedDateTime arrived) throws IOException {
         ResponseSender.Sent sent;
         try {
             sent = sender.send(response, head.isHead(), head.isHttp10(), close);

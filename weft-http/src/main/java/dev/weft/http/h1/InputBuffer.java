@@ -31,6 +31,32 @@ final class InputBuffer {
      * @return the count read, or -1 at end of stream
      */
     int fill(long timeoutMillis, boolean betweenRequests) throws IOException {
+        makeRoom();
+        int n = source.read(buf, end, buf.length - end, timeoutMillis, betweenRequests);
+        if (n > 0) {
+            end += n;
+        }
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        return n;
+    }
+
+    /**
+     * Appends as much of {@code data} as fits after what is buffered, compacting or growing up to the limit as
+     * {@link #fill} does; what does not fit stays in {@code data}.
+     */
+    void append(java.nio.ByteBuffer data) {
+        while (data.hasRemaining() && (start > 0 || end < MAX)) {
+            makeRoom();
+            int n = Math.min(data.remaining(), buf.length - end);
+            data.get(buf, end, n);
+            end += n;
+        }
+    }
+
+    private void makeRoom() {
         if (end == buf.length) {
             if (start > 0) {
                 System.arraycopy(buf, start, buf, 0, end - start);
@@ -43,15 +69,6 @@ final class InputBuffer {
                 buf = java.util.Arrays.copyOf(buf, Math.min(MAX, buf.length * 2));
             }
         }
-        int n = source.read(buf, end, buf.length - end, timeoutMillis, betweenRequests);
-        if (n > 0) {
-            end += n;
-        }
-        if (start == end) {
-            start = 0;
-            end = 0;
-        }
-        return n;
     }
 
     /** Copies up to {@code len} buffered bytes out, or reads from the source straight into {@code b} when empty. */

@@ -4,20 +4,23 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.weft.engine.Protocol;
 import dev.weft.engine.Transport;
 
 /**
  * HTTP/1.1 on the event-loop model: the loop does the socket I/O (reads, writes, zero-copy file sends,
- * TLS) and this protocol hands the bytes to the connection's {@link Http1Connection}, which runs on a virtual
- * thread because handlers may block. The connection logic is then the same code as on the blocking models.
+ * TLS) and this protocol hands the bytes to the connection's {@link Http1Connection}. With a
+ * {@link dev.weft.http.HttpHandler#nonBlocking() non-blocking} handler the loop thread itself answers requests
+ * without a body, as nginx and Netty do; the first step that may block (a body, a streamed response, an error to
+ * linger over), and every step of a blocking handler, moves the connection to a virtual thread for good, where the
+ * connection logic is the same blocking loop as on the other models.
  *
  * <p>Bytes read wait here until the connection takes them. When more than {@link #HIGH_WATER} wait (a
  * handler slower than its upload), this connection pauses reading until the handler has taken three
@@ -30,7 +33,14 @@ public final class LoopEnds implements Protocol, Source, Sink {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-    private final Consumer<LoopEnds> connection;
+    private final Function<LoopEnds, Http1Connection> connect;
+    private final boolean inline;
+    private final Duration headerTimeout;
+    private Http1Connection connection;
+    /** Loop thread only: whether the connection has moved to its virtual thread. */
+    private boolean escalated;
+    /** Loop thread only: the 408 timer of a partial head on the inline path. */
+    private Transport.Cancellable headTimer;
     private Transport transport;
     private int offset;
     private long queued;
@@ -38,9 +48,15 @@ public final class LoopEnds implements Protocol, Source, Sink {
     private boolean draining;
     private boolean paused;
 
-    /** @param connection runs the HTTP connection over these ends; called on a new virtual thread */
-    public LoopEnds(Consumer<LoopEnds> connection) {
-        this.connection = connection;
+    /**
+     * @param connect       makes the HTTP connection over these ends
+     * @param inline        whether the loop thread may answer requests itself (the handler never blocks)
+     * @param headerTimeout how long a started head may take on the inline path before a 408
+     */
+    public LoopEnds(Function<LoopEnds, Http1Connection> connect, boolean inline, Duration headerTimeout) {
+        this.connect = connect;
+        this.inline = inline;
+        this.headerTimeout = headerTimeout;
     }
 
     public Transport transport() {
@@ -50,11 +66,30 @@ public final class LoopEnds implements Protocol, Source, Sink {
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;
-        Thread.ofVirtual().name("weft-http-loop-conn").start(() -> connection.accept(this));
+        this.connection = connect.apply(this);
+        if (!inline) {
+            escalate();
+        }
+    }
+
+    /** Moves the connection to a virtual thread, which goes on from what is buffered. */
+    private void escalate() {
+        escalated = true;
+        cancelHeadTimer();
+        Thread.ofVirtual().name("weft-http-loop-conn").start(connection::run);
     }
 
     @Override
     public void dataReceived(ByteBuffer data) {
+        if (!escalated) {
+            serveInline(data);
+            if (!escalated) {
+                return;
+            }
+        }
+        if (!data.hasRemaining()) {
+            return;
+        }
         byte[] copy = new byte[data.remaining()];
         data.get(copy);
         lock.lock();
@@ -68,6 +103,48 @@ public final class LoopEnds implements Protocol, Source, Sink {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void serveInline(ByteBuffer data) {
+        long served = connection.served();
+        connection.received(data);
+        Http1Connection.Next next;
+        try {
+            next = connection.serveBuffered();
+        } catch (IOException e) {
+            transport.close();
+            return;
+        }
+        if (next == Http1Connection.Next.BLOCKING || data.hasRemaining()) {
+            escalate();
+            return;
+        }
+        if (next == Http1Connection.Next.CLOSED) {
+            cancelHeadTimer();
+            return;
+        }
+        if (connection.served() != served || !connection.partialHead()) {
+            cancelHeadTimer();
+        }
+        if (connection.partialHead()) {
+            if (headTimer == null) {
+                headTimer = transport.schedule(headerTimeout, () -> {
+                    headTimer = null;
+                    if (!escalated) {
+                        connection.headTimedOut();
+                    }
+                });
+            }
+        } else if (draining()) {
+            transport.close();
+        }
+    }
+
+    private void cancelHeadTimer() {
+        if (headTimer != null) {
+            headTimer.cancel();
+            headTimer = null;
         }
     }
 
@@ -90,6 +167,9 @@ public final class LoopEnds implements Protocol, Source, Sink {
             arrived.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (!escalated && !connection.partialHead()) {
+            transport.close();
         }
     }
 
@@ -139,9 +219,10 @@ public final class LoopEnds implements Protocol, Source, Sink {
         }
     }
 
+    /** The transport writes or copies the bytes before it returns, so no copy is needed here. */
     @Override
     public void write(byte[] b, int off, int len) {
-        transport.write(ByteBuffer.wrap(Arrays.copyOfRange(b, off, off + len)));
+        transport.write(ByteBuffer.wrap(b, off, len));
     }
 
     @Override

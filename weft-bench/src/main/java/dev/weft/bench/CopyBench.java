@@ -64,8 +64,8 @@ public final class CopyBench {
         double startup = weft.startupSeconds(work.resolve("startup.log"), 3);
         List<ToolReport.Row> rows = new InterleavedRounds(contenders, rounds, progress).run(workloads, work);
         notes.addAll(List.of(
-                rounds + " interleaved round(s); medians. Before each run the destination is deleted and `sync` is run "
-                        + "(untimed); after it the copy must hold the source's file count and bytes.",
+                rounds + " interleaved round(s); medians. Each run copies into a new folder after an untimed `sync`; "
+                        + "copies are deleted after the last run (deleting between runs slowed the next program); after each run the copy must hold the source's file count and bytes.",
                 "Page cache: warm for every program alike: the sources were just written and fit in RAM, so every copy "
                         + "reads from memory, and writes go to the page cache (no program calls fsync).",
                 "Each program runs as its own process: weft's times include starting its JVM (`weft --version` takes "

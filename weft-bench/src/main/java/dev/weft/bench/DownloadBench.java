@@ -60,8 +60,9 @@ public final class DownloadBench {
                     .run(List.of(new InterleavedRounds.Workload(WORKLOAD, list, TreeStats.of(site))), work);
         }
         notes.addAll(List.of(
-                rounds + " interleaved round(s); medians. Before each run the download folder is deleted and `sync` is run "
-                        + "(untimed); after it the folder must hold every file with the right total of bytes.",
+                rounds + " interleaved round(s); medians. Each run downloads into a new folder after an untimed `sync` "
+                        + "(folders are deleted after the last run); after it the folder must hold every file with the "
+                        + "right total of bytes.",
                 "Server: weft's HttpServer with its FileServer (as `weft serve DIR`, virtual threads, no access log) in the "
                         + "benchmark's JVM on 127.0.0.1; every program fetches from it over loopback.",
                 "Page cache: warm for every program alike (the served files were just written and fit in RAM).",

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 /**
  * Times command-line programs on the same inputs in interleaved rounds: in each round every workload is run by every
  * program, the order rotating from round to round, so drift (page cache, write-back, other load on the machine)
- * spreads over all of them. Before each run the destination is dropped and {@code sync} flushes the previous run's
- * writes, outside the timing; after it the destination must hold exactly the input's files and bytes.
+ * spreads over all of them. Before each run {@code sync} flushes the previous run's writes, outside the timing; after
+ * it the destination must hold exactly the input's files and bytes. Every run writes to a new destination, and the
+ * copies are deleted only after the last run when the disk has room for them all: deleting thousands of files makes
+ * ext4 skip their inodes for a minute or more when it allocates new ones, which slowed whichever program ran next by
+ * up to ten times. Without the room, each copy is deleted (untimed) right after its run.
  */
 final class InterleavedRounds {
 
@@ -40,25 +43,42 @@ final class InterleavedRounds {
 
     List<ToolReport.Row> run(List<Workload> workloads, Path work) throws IOException, InterruptedException {
         Path logs = Files.createDirectories(work.resolve("logs"));
-        Path destination = work.resolve("destination");
+        boolean keep = keepsAllCopies(workloads, work);
+        List<Path> kept = new ArrayList<>();
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (Workload workload : workloads) {
-                for (int i = 0; i < contenders.size(); i++) {
-                    ToolContender contender = contenders.get((i + round) % contenders.size());
-                    double taken = once(workload, contender, destination, logs.resolve(contender.logName()));
-                    seconds.computeIfAbsent(key(workload, contender), k -> new ArrayList<>()).add(taken);
-                    progress.accept(String.format(Locale.ROOT, "round %d/%d  %-22s %-22s %8.3f s", round + 1, rounds,
-                            workload.name(), contender.name(), taken));
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (Workload workload : workloads) {
+                    for (int i = 0; i < contenders.size(); i++) {
+                        ToolContender contender = contenders.get((i + round) % contenders.size());
+                        Path destination = work.resolve("destination-" + kept.size());
+                        kept.add(destination);
+                        double taken = once(workload, contender, destination, logs.resolve(contender.logName()));
+                        if (!keep) {
+                            TreeStats.delete(destination);
+                        }
+                        seconds.computeIfAbsent(key(workload, contender), k -> new ArrayList<>()).add(taken);
+                        progress.accept(String.format(Locale.ROOT, "round %d/%d  %-22s %-22s %8.3f s", round + 1, rounds,
+                                workload.name(), contender.name(), taken));
+                    }
                 }
+            }
+        } finally {
+            for (Path destination : kept) {
+                TreeStats.delete(destination);
             }
         }
         return rows(workloads, seconds);
     }
 
+    /** Whether every run's copy fits on the disk at once, with a quarter of the free space to spare. */
+    private boolean keepsAllCopies(List<Workload> workloads, Path work) throws IOException {
+        long bytes = workloads.stream().mapToLong(w -> w.expected().bytes()).sum() * contenders.size() * rounds;
+        return bytes < Files.getFileStore(work).getUsableSpace() * 3 / 4;
+    }
+
     private double once(Workload workload, ToolContender contender, Path destination, Path log)
             throws IOException, InterruptedException {
-        TreeStats.delete(destination);
         TimedRun.nanos(List.of("sync"), log, RUN_LIMIT);
         long nanos = TimedRun.nanos(contender.command().apply(workload.input(), destination), log, RUN_LIMIT);
         TreeStats made = TreeStats.of(destination);
@@ -67,7 +87,6 @@ final class InterleavedRounds {
                     contender.name(), made.files(), made.bytes(), workload.name(), workload.expected().files(),
                     workload.expected().bytes()));
         }
-        TreeStats.delete(destination);
         return nanos / 1e9;
     }
 

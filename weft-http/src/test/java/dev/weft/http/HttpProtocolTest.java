@@ -3,6 +3,7 @@ package dev.weft.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -187,6 +188,19 @@ class HttpProtocolTest {
             String chunk = Integer.toHexString(600_000) + "\r\n" + "x".repeat(600_000) + "\r\n";
             client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "0\r\n\r\n");
             assertThat(client.read().status()).isEqualTo(413);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void requestHeadsSentAByteAtATimeAreAnsweredInOrder(Model model) throws IOException {
+        try (RawClient client = client(model)) {
+            byte[] two = (RawClient.get("/hello") + RawClient.get("/query?name=b")).getBytes(StandardCharsets.US_ASCII);
+            for (byte b : two) {
+                client.send(new byte[] {b});
+            }
+            assertThat(client.read().body()).isEqualTo("hello");
+            assertThat(client.read().body()).isEqualTo("b|null");
         }
     }
 

@@ -115,8 +115,7 @@ public final class Http1Connection {
      */
     public Next serveBuffered() throws IOException {
         while (in.available() > 0) {
-            parser.reset();
-            RequestHead head;
+            RequestHead head; // the parser resumes where the previous call stopped: a head in pieces is scanned once
             try {
                 head = parser.parse(in.buf, in.start, in.end);
             } catch (HttpProtocolException e) {
@@ -129,6 +128,7 @@ public final class Http1Connection {
                 return Next.BLOCKING;
             }
             in.consume(head.size());
+            parser.reset();
             served++;
             ZonedDateTime arrived = settings.accessLog() == AccessLog.NONE ? null : ZonedDateTime.now();
             boolean close = !head.keepAlive() || source.draining();

@@ -23,9 +23,12 @@ public record WeftProgram(List<String> command) {
         }
     }
 
-    /** {@code mainClass} run by this JVM's java binary on this JVM's class path. */
+    /**
+     * {@code mainClass} run by this JVM's java binary on this JVM's class path, with the launcher's ahead-of-time
+     * cache flags when this weft has them ({@link WeftJvm}).
+     */
     public static WeftProgram sameClassPath(String mainClass) {
-        return new WeftProgram(List.of(JvmFlags.java(), "-cp", System.getProperty("java.class.path"), mainClass));
+        return new WeftProgram(WeftJvm.current().command(List.of(), mainClass));
     }
 
     /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */
@@ -37,11 +40,17 @@ public record WeftProgram(List<String> command) {
         });
     }
 
-    /** The first line of {@code weft --version}. */
+    /** The first line of {@code weft --version}, and whether it ran with its ahead-of-time cache. */
     String version() throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(command);
         line.add("--version");
-        return Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
+        String version = Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
+        return cached() ? version + " (AOT cache)" : version;
+    }
+
+    /** Whether this command line runs weft with an ahead-of-time cache (a flag from {@link WeftJvm}). */
+    boolean cached() {
+        return command.stream().anyMatch(arg -> arg.startsWith("-XX:AOTCache=") || arg.startsWith("-XX:SharedArchiveFile="));
     }
 
     /** The median time of {@code runs} runs of {@code weft --version}: the JVM start-up inside every weft time. */

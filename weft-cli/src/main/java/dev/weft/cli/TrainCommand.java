@@ -18,6 +18,7 @@ import dev.weft.http.client.WebClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,9 +38,12 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--temp", paramLabel = "DIR", description = "Where to make the temp folder (default: the system's).")
+    Path temp;
+
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("weft-train-");
+        Path work = temp == null ? Files.createTempDirectory("weft-train-") : Files.createTempDirectory(temp, "weft-train-");
         try {
             int requests = train(work);
             spec.commandLine().getOut().println("trained: " + requests + " requests, a copy of " + (2 + 2 * FILES)

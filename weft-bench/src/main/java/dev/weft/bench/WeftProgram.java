@@ -13,8 +13,9 @@ import java.util.function.BiFunction;
  * (JVM start-up included) just as cp's and wget's include theirs.
  *
  * @param command the command line up to and excluding the subcommand, e.g. {@code java -cp weft.jar dev.weft.cli.Main}
+ * @param cached  whether the command runs weft with the launcher's ahead-of-time cache ({@link WeftJvm})
  */
-public record WeftProgram(List<String> command) {
+public record WeftProgram(List<String> command, boolean cached) {
 
     public WeftProgram {
         command = List.copyOf(command);
@@ -23,12 +24,18 @@ public record WeftProgram(List<String> command) {
         }
     }
 
+    /** A weft command line without an ahead-of-time cache. */
+    public WeftProgram(List<String> command) {
+        this(command, false);
+    }
+
     /**
      * {@code mainClass} run by this JVM's java binary on this JVM's class path, with the launcher's ahead-of-time
      * cache flags when this weft has them ({@link WeftJvm}).
      */
     public static WeftProgram sameClassPath(String mainClass) {
-        return new WeftProgram(WeftJvm.current().command(List.of(), mainClass));
+        WeftJvm jvm = WeftJvm.current();
+        return new WeftProgram(jvm.command(List.of(), mainClass), jvm.cached());
     }
 
     /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */
@@ -46,11 +53,6 @@ public record WeftProgram(List<String> command) {
         line.add("--version");
         String version = Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
         return cached() ? version + " (AOT cache)" : version;
-    }
-
-    /** Whether this command line runs weft with an ahead-of-time cache (a flag from {@link WeftJvm}). */
-    boolean cached() {
-        return command.stream().anyMatch(arg -> arg.startsWith("-XX:AOTCache=") || arg.startsWith("-XX:SharedArchiveFile="));
     }
 
     /** The median time of {@code runs} runs of {@code weft --version}: the JVM start-up inside every weft time. */

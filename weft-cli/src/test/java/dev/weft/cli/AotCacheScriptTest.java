@@ -69,10 +69,6 @@ class AotCacheScriptTest {
         return jar;
     }
 
-    private static int major() {
-        return Runtime.version().feature();
-    }
-
     private static Shell prepare(Path jar, String... env) throws IOException, InterruptedException {
         return bash("weft_aot_prepare '" + jar + "'", env);
     }
@@ -126,7 +122,7 @@ class AotCacheScriptTest {
 
         assertThat(first.code()).isZero();
         assertThat(first.err()).isEqualTo("preparing weft's start-up cache (once per build)...");
-        assertThat(first.out()).startsWith(major() >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
+        assertThat(first.out()).startsWith(Runtime.version().feature() >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
         assertThat(second.err()).as("the cache is current: no second training").isEmpty();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(run(jar, second.out())).isEqualTo(new Shell(0, "ran serve", ""));
@@ -155,9 +151,11 @@ class AotCacheScriptTest {
         String flags = prepare(jar).out();
         Path cache = dir.resolve(cacheName());
         byte[] bytes = Files.readAllBytes(cache);
+        Files.delete(cache); // the JVM writes a .jsa read-only
         Files.write(cache, java.util.Arrays.copyOf(bytes, bytes.length / 3)); // truncated, and newer than the jar
 
         assertThat(run(jar, flags)).isEqualTo(new Shell(0, "ran serve", ""));
+        Files.delete(cache);
         Files.writeString(cache, "not a cache at all");
         assertThat(run(jar, flags)).isEqualTo(new Shell(0, "ran serve", ""));
     }
@@ -172,8 +170,9 @@ class AotCacheScriptTest {
 
         assertThat(first.code()).isZero();
         assertThat(first.out()).isEmpty();
-        assertThat(first.err()).endsWith("weft: could not prepare the start-up cache (see " + dir.resolve("weft-jdk-"
-                + Runtime.version() + ".log") + "); running without it.");
+        String log = cacheName().replaceFirst("\\.(aot|jsa)$", ".log");
+        assertThat(first.err()).endsWith("weft: could not prepare the start-up cache (see " + dir.resolve(log)
+                + "); running without it.");
         assertThat(second).isEqualTo(new Shell(0, "", ""));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp") || n.endsWith(".aot")
@@ -191,7 +190,8 @@ class AotCacheScriptTest {
         }
     }
 
-    private static String cacheName() {
-        return "weft-jdk-" + Runtime.version() + (major() >= 24 ? ".aot" : ".jsa");
+    /** The cache's file name for dir/weft.jar under this JDK, as the launcher names it. */
+    private String cacheName() throws IOException, InterruptedException {
+        return Path.of(bash("weft_aot_file '" + dir.resolve("weft.jar") + "' \"$JAVA_HOME\"").out()).getFileName().toString();
     }
 }

@@ -1,14 +1,12 @@
 # Sourced by ./weft: weft's ahead-of-time cache, which starts the JVM with weft's classes already loaded and linked
-# (and, on JDK 25+, with method profiles, so the JIT starts warm). It is recorded once per jar and JDK from a short
+# (on JDK 25 without method profiles: see weft_aot_record_flags). It is recorded once per jar and JDK from a short
 # training run ('weft train') and lives next to the jar. The flags differ per JDK; this file is the one place that
 # knows them. A missing, stale or broken cache never fails a command: weft then runs without one.
 
 weft_java_version() { # prints the full version of the JDK at $1 (e.g. 25.0.3+9-LTS), or nothing
-  local release="$1/release" version
-  [ -r "$release" ] || return 0
-  version="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$release")"
-  [ -n "$version" ] || version="$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$release")"
-  echo "$version"
+  weft_release "$1/release" JAVA_RUNTIME_VERSION
+  [ -n "$REPLY" ] || weft_release "$1/release" JAVA_VERSION
+  echo "$REPLY"
 }
 
 weft_aot_kind() { # prints how JDK major $1 makes a cache: aot (25+, one step), aot2 (24, two steps), cds (19-23), or nothing
@@ -20,16 +18,26 @@ weft_aot_kind() { # prints how JDK major $1 makes a cache: aot (25+, one step), 
 }
 
 weft_aot_file() { # prints the cache path for jar $1 under the JDK at $2, or nothing when there can be none
-  local jar="$1" version major
+  local jar="$1" version kind extension=aot
   version="$(weft_java_version "$2")"
-  major="${version%%[.+-]*}"
-  [ -n "$version" ] && [ -n "$(weft_aot_kind "$major")" ] || return 0
+  [ -n "$version" ] || return 0
+  kind="$(weft_aot_kind "${version%%[!0-9]*}")"
+  [ -n "$kind" ] || return 0
   case "$jar" in *[[:space:]]*) return 0 ;; esac # the flags travel space-separated (-Dweft.aot.flags)
-  echo "${jar%.jar}-jdk-$(printf '%s' "$version" | tr -c 'A-Za-z0-9.+_-' '_').$([ "$(weft_aot_kind "$major")" = cds ] && echo jsa || echo aot)"
+  if [ "$kind" = cds ]; then extension=jsa; fi
+  echo "${jar%.jar}-jdk-${version//[^A-Za-z0-9.+_-]/_}.$extension"
 }
 
 weft_aot_quiet() { # prints the -Xlog option that keeps the JVM's cache messages (a mismatch, a skipped class) from users
   if [ "$1" -ge 24 ]; then echo "-Xlog:aot*=off,cds*=off"; else echo "-Xlog:cds*=off"; fi
+}
+
+weft_aot_record_flags() { # prints the flags that record the one-step cache $2 under JDK major $1 (25+)
+  # JDK 25 would also store method profiles and replay them at start; measured on 2 cores, that compiling at start-up
+  # costs more than it saves (weft serve's first response: 394 ms with profiles, 338 ms without, 428 ms no cache),
+  # so 25 records classes only. Later JDKs get the plain product flag.
+  if [ "$1" -eq 25 ]; then echo "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=$2"
+  else echo "-XX:AOTCacheOutput=$2"; fi
 }
 
 weft_aot_use_flags() { # prints the JVM flags that run with cache $2 under JDK major $1
@@ -46,7 +54,8 @@ weft_aot_build() { # java $1 (JDK major $2) records the cache $4 for jar $3 from
   command -v timeout >/dev/null 2>&1 && limit=(timeout 120)
   rm -f "$tmp" # the JVM writes the file itself; mktemp only reserved a unique name in the jar's folder
   case "$(weft_aot_kind "$major")" in
-    aot) "${limit[@]}" "$java" -XX:AOTCacheOutput="$tmp" -jar "$jar" train >"$log" 2>&1 || status=$? ;;
+    aot) # shellcheck disable=SC2046 # the flags are words without spaces (weft_aot_file makes sure)
+         "${limit[@]}" "$java" $(weft_aot_record_flags "$major" "$tmp") -jar "$jar" train >"$log" 2>&1 || status=$? ;;
     aot2) { "${limit[@]}" "$java" -XX:AOTMode=record -XX:AOTConfiguration="$tmp.conf" -jar "$jar" train \
               && "${limit[@]}" "$java" -XX:AOTMode=create -XX:AOTConfiguration="$tmp.conf" -XX:AOTCache="$tmp" \
                    -cp "$jar"; } >"$log" 2>&1 || status=$?

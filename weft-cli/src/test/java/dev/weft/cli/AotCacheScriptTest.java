@@ -86,6 +86,13 @@ class AotCacheScriptTest {
     }
 
     @Test
+    void jdk25RecordsClassesWithoutMethodProfilesAndLaterJdksUseTheProductFlagOnly() throws Exception {
+        assertThat(bash("weft_aot_record_flags 25 /c/t.aot").out())
+                .isEqualTo("-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=/c/t.aot");
+        assertThat(bash("weft_aot_record_flags 26 /c/t.aot").out()).isEqualTo("-XX:AOTCacheOutput=/c/t.aot");
+    }
+
+    @Test
     void jdk24UsesTheTwoStepAotCache() throws Exception {
         assertThat(bash("weft_aot_use_flags 24 /c/weft.aot").out()).isEqualTo("-XX:AOTCache=/c/weft.aot -Xlog:aot*=off,cds*=off");
         assertThat(bash("weft_aot_kind 24").out()).isEqualTo("aot2");

@@ -53,7 +53,8 @@ public record WeftJvm(List<String> cacheFlags, String classpath) {
     /** One sentence for reports saying how weft was started. */
     public String describe() {
         return cached()
-                ? "weft ran with its ahead-of-time cache, as ./weft runs it (`" + String.join(" ", cacheFlags) + "`)."
+                ? "weft ran with its ahead-of-time cache, as ./weft runs it (`" + String.join(" ", cacheFlags)
+                        + "`, on weft.jar, without " + NATIVE_ACCESS + ")."
                 : "weft ran without an ahead-of-time cache (not started by ./weft, or WEFT_AOT=off).";
     }
 }

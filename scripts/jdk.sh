@@ -1,11 +1,21 @@
 # Sourced by ./weft and ./run-tests: exports JAVA_HOME pointing at a JDK >= 21.
 # JAVA_HOME wins when it is suitable; otherwise the newest suitable JDK under /usr/lib/jvm.
 
+weft_release() { # sets REPLY to the value of key $2 in the JDK release file $1 (empty if none); bash builtins only
+  local line
+  REPLY=""
+  [ -r "$1" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in "$2="*) line="${line#*=}"; line="${line#\"}"; REPLY="${line%\"}"; return 0 ;; esac
+  done <"$1"
+}
+
 weft_java_major() { # prints the major version of the java binary $1, or nothing
-  local release
-  release="$(dirname "$(dirname "$1")")/release"
-  if [ -r "$release" ]; then # a JDK's release file says its version without starting a JVM
-    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n 1
+  local release="${1%/bin/java}/release" version
+  if [ -r "$release" ]; then # a JDK's release file says its version without starting a JVM (or any process)
+    weft_release "$release" JAVA_VERSION
+    version="${REPLY#1.}"
+    echo "${version%%[!0-9]*}"
   else
     "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
   fi

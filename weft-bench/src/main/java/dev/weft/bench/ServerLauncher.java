@@ -31,6 +31,7 @@ public final class ServerLauncher {
     private final Path work;
     private final Path site;
     private final String classpath;
+    private final WeftJvm weft = WeftJvm.current();
     private Path nginx;
 
     /**
@@ -60,10 +61,11 @@ public final class ServerLauncher {
         List<String> config = new ArrayList<>();
         List<String> command;
         if (contender.peer().isJava()) {
-            command = new ArrayList<>(List.of(JvmFlags.java()));
-            command.addAll(JvmFlags.FLAGS);
-            command.addAll(List.of("-cp", classpath, mainClass,
-                    "--port", Integer.toString(port), "--site", site.toString()));
+            // weft starts as ./weft starts it (its AOT cache, on the jar the cache was made for); the peers as before
+            command = contender.isWeft() && weft.cached()
+                    ? weft.command(JvmFlags.FLAGS, mainClass)
+                    : JvmFlags.command(JvmFlags.FLAGS, classpath, mainClass);
+            command.addAll(List.of("--port", Integer.toString(port), "--site", site.toString()));
             command.addAll(extraArgs);
             if (contender.model() != null) {
                 command.addAll(List.of("--model", contender.model()));

@@ -18,7 +18,8 @@ public final class StartupBench {
     public record Row(String server, List<Long> millis, long median) {
     }
 
-    public record Report(String command, int cores, String jdk, List<String> jvmFlags, List<Row> rows) {
+    /** @param weftStart how weft's JVMs were started ({@link WeftJvm#describe()}) */
+    public record Report(String command, int cores, String jdk, List<String> jvmFlags, String weftStart, List<Row> rows) {
     }
 
     private final List<Contender> contenders;
@@ -50,14 +51,14 @@ public final class StartupBench {
             progress.accept(String.format(Locale.ROOT, "%-18s median %5d ms  %s", contender.name(), median, millis));
         }
         return new Report(command, Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"),
-                JvmFlags.FLAGS, rows);
+                JvmFlags.FLAGS, WeftJvm.current().describe(), rows);
     }
 
     public static String markdown(Report report) {
         StringBuilder md = new StringBuilder("## weft bench startup\n\nCommand: `" + report.command() + "`  \nMachine: "
                 + report.cores() + " cores, JDK " + report.jdk() + "; Java servers run with `"
                 + String.join(" ", report.jvmFlags()) + "`. Time from launching the process to the first 200 response to "
-                + "GET /hello (target for weft: <= 300 ms).\n\n| server | median ms | launches (ms) |\n|---|--:|---|\n");
+                + "GET /hello (target for weft: <= 300 ms). " + report.weftStart() + "\n\n| server | median ms | launches (ms) |\n|---|--:|---|\n");
         for (Row r : report.rows()) {
             md.append("| ").append(r.server()).append(" | ").append(r.median()).append(" | ").append(r.millis()).append(" |\n");
         }

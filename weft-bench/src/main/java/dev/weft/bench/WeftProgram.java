@@ -13,8 +13,9 @@ import java.util.function.BiFunction;
  * (JVM start-up included) just as cp's and wget's include theirs.
  *
  * @param command the command line up to and excluding the subcommand, e.g. {@code java -cp weft.jar dev.weft.cli.Main}
+ * @param cached  whether the command runs weft with the launcher's ahead-of-time cache ({@link WeftJvm})
  */
-public record WeftProgram(List<String> command) {
+public record WeftProgram(List<String> command, boolean cached) {
 
     public WeftProgram {
         command = List.copyOf(command);
@@ -23,9 +24,18 @@ public record WeftProgram(List<String> command) {
         }
     }
 
-    /** {@code mainClass} run by this JVM's java binary on this JVM's class path. */
+    /** A weft command line without an ahead-of-time cache. */
+    public WeftProgram(List<String> command) {
+        this(command, false);
+    }
+
+    /**
+     * {@code mainClass} run by this JVM's java binary on this JVM's class path, with the launcher's ahead-of-time
+     * cache flags when this weft has them ({@link WeftJvm}).
+     */
     public static WeftProgram sameClassPath(String mainClass) {
-        return new WeftProgram(List.of(JvmFlags.java(), "-cp", System.getProperty("java.class.path"), mainClass));
+        WeftJvm jvm = WeftJvm.current();
+        return new WeftProgram(jvm.command(List.of(), mainClass), jvm.cached());
     }
 
     /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */
@@ -37,11 +47,12 @@ public record WeftProgram(List<String> command) {
         });
     }
 
-    /** The first line of {@code weft --version}. */
+    /** The first line of {@code weft --version}, and whether it ran with its ahead-of-time cache. */
     String version() throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(command);
         line.add("--version");
-        return Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
+        String version = Tools.output(line, Duration.ofSeconds(30)).lines().findFirst().orElse("weft").trim();
+        return cached() ? version + " (AOT cache)" : version;
     }
 
     /** The median time of {@code runs} runs of {@code weft --version}: the JVM start-up inside every weft time. */

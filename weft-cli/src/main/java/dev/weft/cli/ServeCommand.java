@@ -95,11 +95,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> notes = new ArrayList<>();
+        HttpServer http = start(notes);
+        return Serving.untilStopped(http.tcp(), notes, spec.commandLine().getOut());
+    }
+
+    /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
+    HttpServer start(List<String> notes) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Web web = app != null || dir == null ? webApp() : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
-        List<String> notes = new ArrayList<>();
         ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
         HttpServer http;
         try {
@@ -110,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        return Serving.untilStopped(http.tcp(), notes, out);
+        return http;
     }
 
     /** The --app class, or the bundled demo site when neither it nor DIR is given. */

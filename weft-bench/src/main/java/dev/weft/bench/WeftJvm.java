@@ -1,0 +1,60 @@
+package dev.weft.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a benchmark starts weft's own JVMs: the way the {@code ./weft} launcher starts weft, with its ahead-of-time
+ * cache when it has one, so that weft's times are the ones users get. The launcher ({@code scripts/aot.sh}, the one
+ * place that knows the cache flags of each JDK) hands the flags it ran with to weft as
+ * {@code -Dweft.aot.flags=...}; the cache only matches the class path it was recorded with, so a cached weft child
+ * runs on this JVM's class path (the launcher's {@code weft.jar}). Peers never get these flags.
+ *
+ * @param cacheFlags the launcher's cache flags, empty when weft runs without a cache (WEFT_AOT=off, tests, no cache)
+ * @param classpath  the class path the cache was recorded for
+ */
+public record WeftJvm(List<String> cacheFlags, String classpath) {
+
+    /** The system property the launcher sets to the space-separated cache flags it used. */
+    public static final String PROPERTY = "weft.aot.flags";
+
+    private static final String NATIVE_ACCESS = "--enable-native-access";
+
+    public WeftJvm {
+        cacheFlags = List.copyOf(cacheFlags);
+    }
+
+    /** The JVM flags of the weft running this benchmark. */
+    public static WeftJvm current() {
+        return of(System.getProperty(PROPERTY, ""), System.getProperty("java.class.path"));
+    }
+
+    /** From the launcher's space-separated flags (blank: no cache). */
+    static WeftJvm of(String flags, String classpath) {
+        String trimmed = flags.strip();
+        return new WeftJvm(trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+")), classpath);
+    }
+
+    public boolean cached() {
+        return !cacheFlags.isEmpty();
+    }
+
+    /**
+     * {@code java [cache flags] [flags] -cp CLASSPATH mainClass}: a weft JVM started as the launcher starts weft.
+     * With a cache, {@code --enable-native-access} is left out: weft makes no native calls, users do not pass it, and
+     * the JVM ignores a cache recorded without the module options it is given.
+     */
+    public List<String> command(List<String> flags, String mainClass) {
+        List<String> all = new ArrayList<>(cacheFlags);
+        flags.stream().filter(flag -> !cached() || !flag.startsWith(NATIVE_ACCESS)).forEach(all::add);
+        return JvmFlags.command(all, classpath, mainClass);
+    }
+
+    /** One sentence for reports saying how weft was started. */
+    public String describe() {
+        return cached()
+                ? "weft ran with its ahead-of-time cache, as ./weft runs it (`" + String.join(" ", cacheFlags)
+                        + "`, on weft.jar, without " + NATIVE_ACCESS + ")."
+                : "weft ran without an ahead-of-time cache (not started by ./weft, or WEFT_AOT=off).";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** weft's benchmark JVMs start with the launcher's cache flags when it passed them, and exactly as before when not. */
+class WeftJvmTest {
+
+    private static final String FLAGS = "-XX:AOTCache=/w/weft-jdk-25.aot -Xlog:aot*=off,cds*=off";
+
+    @Test
+    void withoutLauncherFlagsTheCommandIsThePlainBenchmarkCommand() {
+        WeftJvm jvm = WeftJvm.of("", "/w/classes");
+
+        assertThat(jvm.cached()).isFalse();
+        assertThat(jvm.command(JvmFlags.FLAGS, "dev.weft.Main"))
+                .isEqualTo(JvmFlags.command(JvmFlags.FLAGS, "/w/classes", "dev.weft.Main"));
+    }
+
+    @Test
+    void withLauncherFlagsTheCacheFlagsComeFirstOnTheCachesClassPath() {
+        List<String> command = WeftJvm.of(" " + FLAGS + " ", "/w/weft.jar").command(List.of("-Xmx512m"), "dev.weft.Main");
+
+        assertThat(command).containsExactly(JvmFlags.java(), "-XX:AOTCache=/w/weft-jdk-25.aot",
+                "-Xlog:aot*=off,cds*=off", "-Xmx512m", "-cp", "/w/weft.jar", "dev.weft.Main");
+    }
+
+    @Test
+    void aCachedJvmDropsNativeAccessWhichWouldMakeTheJvmRefuseTheCache() {
+        List<String> command = WeftJvm.of(FLAGS, "/w/weft.jar").command(JvmFlags.FLAGS, "dev.weft.Main");
+
+        assertThat(command).noneMatch(flag -> flag.startsWith("--enable-native-access")).contains("-Xmx512m");
+    }
+
+    @Test
+    void reportsSayWhetherTheCacheWasUsed() {
+        assertThat(WeftJvm.of(FLAGS, "/w/weft.jar").describe()).contains("with its ahead-of-time cache", FLAGS);
+        assertThat(WeftJvm.of("", "/w/weft.jar").describe()).contains("without an ahead-of-time cache");
+    }
+
+    @Test
+    void aWeftProgramRunsWithTheCacheFlagsOfTheWeftRunningTheBenchmark() {
+        WeftProgram program = WeftProgram.sameClassPath("dev.weft.cli.Main");
+
+        assertThat(program.cached()).isEqualTo(WeftJvm.current().cached());
+        assertThat(program.command()).endsWith("-cp", System.getProperty("java.class.path"), "dev.weft.cli.Main");
+    }
+}

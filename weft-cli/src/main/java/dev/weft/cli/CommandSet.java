@@ -1,0 +1,51 @@
+package dev.weft.cli;
+
+import java.util.List;
+import java.util.Set;
+
+import picocli.CommandLine.Command;
+
+/**
+ * Which of {@link WeftCommand#SUBCOMMANDS} a command line needs picocli to know. picocli builds a subcommand's model
+ * by reflection over its class and every mixin and nested subcommand; doing that for all of them took most of
+ * {@code weft}'s start-up. A command line that names a subcommand first (after {@code --debug}) parses and runs the
+ * same with only that one registered; a bare version request needs none; anything else (help, usage, a bad word)
+ * gets all of them, so help and errors read exactly as they always did.
+ */
+final class CommandSet {
+
+    private static final Set<String> VERSION = Set.of("-V", "--version");
+    private static final String DEBUG = "--debug";
+
+    private CommandSet() {
+    }
+
+    static List<Class<?>> needed(String... args) {
+        int first = 0;
+        while (first < args.length && args[first].equals(DEBUG)) {
+            first++;
+        }
+        if (first == args.length) {
+            return WeftCommand.SUBCOMMANDS; // bare 'weft' prints the usage, which lists them
+        }
+        String word = args[first];
+        if (!word.startsWith("-")) {
+            return WeftCommand.SUBCOMMANDS.stream().filter(c -> name(c).equals(word)).findFirst()
+                    .<List<Class<?>>>map(List::of).orElse(WeftCommand.SUBCOMMANDS);
+        }
+        boolean versionOnly = true;
+        for (int i = first; i < args.length; i++) {
+            versionOnly &= VERSION.contains(args[i]) || args[i].equals(DEBUG);
+        }
+        return versionOnly ? List.of() : WeftCommand.SUBCOMMANDS;
+    }
+
+    /** The name the subcommand is typed as, from its {@code @Command}. */
+    static String name(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        if (command == null) {
+            throw new IllegalStateException(subcommand.getName() + " has no @Command annotation");
+        }
+        return command.name();
+    }
+}

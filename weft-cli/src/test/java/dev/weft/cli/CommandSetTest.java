@@ -1,0 +1,75 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+/** Which subcommands picocli is told about: only the one being run, so start-up skips building the others. */
+class CommandSetTest {
+
+    @Test
+    void aNamedSubcommandIsTheOnlyOneRegistered() {
+        assertThat(CommandSet.needed("serve", "site", "--port", "0")).containsExactly(ServeCommand.class);
+    }
+
+    @Test
+    void debugBeforeTheSubcommandStillPicksIt() {
+        assertThat(CommandSet.needed("--debug", "copy", "a", "b")).containsExactly(CopyCommand.class);
+    }
+
+    @Test
+    void aVersionRequestNeedsNoSubcommand() {
+        assertThat(CommandSet.needed("--version")).isEmpty();
+        assertThat(CommandSet.needed("--debug", "-V")).isEmpty();
+    }
+
+    @Test
+    void helpUsageAndUnknownWordsGetEverySubcommand() {
+        assertThat(CommandSet.needed()).isEqualTo(WeftCommand.SUBCOMMANDS);
+        assertThat(CommandSet.needed("--help")).isEqualTo(WeftCommand.SUBCOMMANDS);
+        assertThat(CommandSet.needed("--version", "--help")).isEqualTo(WeftCommand.SUBCOMMANDS);
+        assertThat(CommandSet.needed("srve")).isEqualTo(WeftCommand.SUBCOMMANDS);
+        assertThat(CommandSet.needed("--no-such-option", "serve")).isEqualTo(WeftCommand.SUBCOMMANDS);
+    }
+
+    @Test
+    void everySubcommandIsFoundByTheNameItIsTypedAs() {
+        for (Class<?> subcommand : WeftCommand.SUBCOMMANDS) {
+            assertThat(CommandSet.needed(CommandSet.name(subcommand))).containsExactly(subcommand);
+        }
+    }
+
+    @Test
+    void helpListsEverySubcommandThatIsNotHidden() {
+        StringWriter out = new StringWriter();
+        Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
+
+        for (Class<?> subcommand : WeftCommand.SUBCOMMANDS) {
+            if (!subcommand.getAnnotation(picocli.CommandLine.Command.class).hidden()) {
+                assertThat(out.toString()).contains("  " + CommandSet.name(subcommand) + " ");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownSubcommandIsStillABadUsageNamingIt() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "srve");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("weft: Unmatched argument at index 0: 'srve'").contains("Try 'weft --help'");
+    }
+
+    @Test
+    void theInheritedDebugOptionReachesALoneSubcommand() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "copy", "--debug", "/nonexistent/weft-src", "/nonexistent/weft-dst");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("weft: copy: ").contains("\tat "); // --debug shows the stack trace
+    }
+}

@@ -65,11 +65,12 @@ public final class CopyBench {
         List<ToolReport.Row> rows = new InterleavedRounds(contenders, rounds, progress).run(workloads, work);
         notes.addAll(List.of(
                 rounds + " interleaved round(s); medians. Each run copies into a new folder after an untimed `sync`; "
-                        + "copies are deleted after the last run (deleting between runs slowed the next program); after each run the copy must hold the source's file count and bytes.",
+                        + "copies are deleted after the last run (deleting between runs slowed the next program); "
+                        + "after each run the copy must hold the source's file count and bytes.",
                 "Page cache: warm for every program alike: the sources were just written and fit in RAM, so every copy "
                         + "reads from memory, and writes go to the page cache (no program calls fsync).",
                 "Each program runs as its own process: weft's times include starting its JVM (`weft --version` takes "
-                        + WeftProgram.seconds(startup) + ", median of 3).",
+                        + WeftProgram.seconds(startup) + ", median of 3). " + WeftJvm.current().describe(),
                 "Metadata: weft keeps modification times (its default `--preserve times`), `rsync -a` keeps times, "
                         + "permissions and owners, `cp -r` keeps none.",
                 String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB in folders of %d; one file of %,d MiB.", files,

@@ -67,7 +67,8 @@ public final class DownloadBench {
                         + "benchmark's JVM on 127.0.0.1; every program fetches from it over loopback.",
                 "Page cache: warm for every program alike (the served files were just written and fit in RAM).",
                 "Each program runs as its own process: weft's times include starting its JVM (`weft --version` takes "
-                        + WeftProgram.seconds(startup) + ", median of 3). `weft` is run with its defaults; `weft --parallel "
+                        + WeftProgram.seconds(startup) + ", median of 3). " + WeftJvm.current().describe()
+                        + " `weft` is run with its defaults; `weft --parallel "
                         + ARIA2_JOBS + "` matches aria2c's -j " + ARIA2_JOBS + ".",
                 String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
                         CopyBench.SMALL_MIN >> 10, CopyBench.SMALL_MAX >> 10)));

@@ -10,29 +10,46 @@ import java.util.List;
  * {@code -Dweft.aot.flags=...}; the cache only matches the class path it was recorded with, so a cached weft child
  * runs on this JVM's class path (the launcher's {@code weft.jar}). Peers never get these flags.
  *
- * @param cacheFlags the launcher's cache flags, empty when weft runs without a cache (WEFT_AOT=off, tests, no cache)
- * @param classpath  the class path the cache was recorded for
+ * <p>The launcher also starts short-lived client commands (copy, download, ...) with their own JIT flags and hands
+ * them over as {@code -Dweft.client.flags=...}; {@link #clientCommand} adds them.
+ *
+ * @param cacheFlags  the launcher's cache flags, empty when weft runs without a cache (WEFT_AOT=off, tests, no cache)
+ * @param clientFlags the launcher's flags for client commands, empty when not started by the launcher
+ * @param classpath   the class path the cache was recorded for
  */
-public record WeftJvm(List<String> cacheFlags, String classpath) {
+public record WeftJvm(List<String> cacheFlags, List<String> clientFlags, String classpath) {
 
     /** The system property the launcher sets to the space-separated cache flags it used. */
     public static final String PROPERTY = "weft.aot.flags";
+    /** The system property the launcher sets to the space-separated flags it gives client commands. */
+    public static final String CLIENT_PROPERTY = "weft.client.flags";
 
     private static final String NATIVE_ACCESS = "--enable-native-access";
 
     public WeftJvm {
         cacheFlags = List.copyOf(cacheFlags);
+        clientFlags = List.copyOf(clientFlags);
     }
 
     /** The JVM flags of the weft running this benchmark. */
     public static WeftJvm current() {
-        return of(System.getProperty(PROPERTY, ""), System.getProperty("java.class.path"));
+        return of(System.getProperty(PROPERTY, ""), System.getProperty(CLIENT_PROPERTY, ""),
+                System.getProperty("java.class.path"));
     }
 
     /** From the launcher's space-separated flags (blank: no cache). */
     static WeftJvm of(String flags, String classpath) {
+        return of(flags, "", classpath);
+    }
+
+    /** From the launcher's space-separated cache and client flags (blank: none). */
+    static WeftJvm of(String flags, String clientFlags, String classpath) {
+        return new WeftJvm(words(flags), words(clientFlags), classpath);
+    }
+
+    private static List<String> words(String flags) {
         String trimmed = flags.strip();
-        return new WeftJvm(trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+")), classpath);
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
     public boolean cached() {
@@ -50,11 +67,20 @@ public record WeftJvm(List<String> cacheFlags, String classpath) {
         return JvmFlags.command(all, classpath, mainClass);
     }
 
+    /** {@link #command} for a client command (copy, download, ...): with the launcher's client flags as well. */
+    public List<String> clientCommand(String mainClass) {
+        return command(clientFlags, mainClass);
+    }
+
     /** One sentence for reports saying how weft was started. */
     public String describe() {
         return cached()
                 ? "weft ran with its ahead-of-time cache, as ./weft runs it (`" + String.join(" ", cacheFlags)
-                        + "`, on weft.jar, without " + NATIVE_ACCESS + ")."
-                : "weft ran without an ahead-of-time cache (not started by ./weft, or WEFT_AOT=off).";
+                        + "`, on weft.jar, without " + NATIVE_ACCESS + ")" + clientNote() + "."
+                : "weft ran without an ahead-of-time cache (not started by ./weft, or WEFT_AOT=off)" + clientNote() + ".";
+    }
+
+    private String clientNote() {
+        return clientFlags.isEmpty() ? "" : "; client commands with `" + String.join(" ", clientFlags) + "` as ./weft runs them";
     }
 }

@@ -36,6 +36,16 @@ class WeftJvmTest {
     }
 
     @Test
+    void clientCommandsGetTheLaunchersClientFlagsAfterTheCacheFlags() {
+        WeftJvm jvm = WeftJvm.of(FLAGS, "-XX:TieredStopAtLevel=1", "/w/weft.jar");
+
+        assertThat(jvm.clientCommand("dev.weft.Main")).containsExactly(JvmFlags.java(), "-XX:AOTCache=/w/weft-jdk-25.aot",
+                "-Xlog:aot*=off,cds*=off", "-XX:TieredStopAtLevel=1", "-cp", "/w/weft.jar", "dev.weft.Main");
+        assertThat(jvm.command(List.of(), "dev.weft.Main")).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(jvm.describe()).contains("client commands with `-XX:TieredStopAtLevel=1`");
+    }
+
+    @Test
     void reportsSayWhetherTheCacheWasUsed() {
         assertThat(WeftJvm.of(FLAGS, "/w/weft.jar").describe()).contains("with its ahead-of-time cache", FLAGS);
         assertThat(WeftJvm.of("", "/w/weft.jar").describe()).contains("without an ahead-of-time cache");

@@ -89,6 +89,10 @@ final class Fetch {
     private Outcome attempt() throws IOException, InterruptedException {
         long have = sizeOnDisk();
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(options.timeout()).GET();
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // HTTP/2 over TLS comes by ALPN; on plain http the client would offer an h2c upgrade nearly no server takes
+            request.version(HttpClient.Version.HTTP_1_1);
+        }
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
             if (validator != null) {

@@ -85,7 +85,8 @@ public final class ReportWriter {
                         i.rssBeforeKiB() / 1024.0, i.rssAfterKiB() / 1024.0, i.kibPerConnection(), i.error() == null ? "" : i.error()));
             }
         }
-        md.append("\n### Targets (weft virtual)\n\n| target | goal | measured | met |\n|---|---|---|---|\n");
+        md.append("\n### Targets (throughput: weft's best model in the run; memory and start-up: weft virtual)\n\n")
+                .append("| target | goal | measured | met |\n|---|---|---|---|\n");
         for (HttpReport.Target t : report.targets()) {
             md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
                     .append(" | ").append(verdict(t.met())).append(" |\n");

@@ -133,7 +133,8 @@ public final class Http1Connection {
             ZonedDateTime arrived = settings.accessLog() == AccessLog.NONE ? null : ZonedDateTime.now();
             boolean close = !head.keepAlive() || source.draining();
             Answer answer = answer(head, RequestBody.EMPTY);
-            if (answer.response().body() instanceof ResponseBody.Stream || answer.response().body() instanceof ResponseBody.Writer) {
+            ResponseBody body = answer.response().body();
+            if (body instanceof ResponseBody.Stream || body instanceof ResponseBody.Writer) {
                 pending = new Pending(head, answer.response(), close || answer.close(), arrived);
                 return Next.BLOCKING;
             }

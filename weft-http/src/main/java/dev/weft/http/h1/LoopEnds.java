@@ -11,6 +11,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.weft.engine.Protocol;
 import dev.weft.engine.Transport;
 
@@ -27,6 +30,8 @@ import dev.weft.engine.Transport;
  * quarters of them: memory per connection stays bounded and the loop thread never waits.
  */
 public final class LoopEnds implements Protocol, Source, Sink {
+
+    private static final Logger log = LoggerFactory.getLogger(LoopEnds.class);
 
     static final long HIGH_WATER = 1 << 20;
 
@@ -113,15 +118,17 @@ public final class LoopEnds implements Protocol, Source, Sink {
         try {
             next = connection.serveBuffered();
         } catch (IOException e) {
+            log.debug("HTTP connection from {} ended: {}", transport.remoteAddress(), e.toString());
+            cancelHeadTimer();
             transport.close();
-            return;
-        }
-        if (next == Http1Connection.Next.BLOCKING || data.hasRemaining()) {
-            escalate();
             return;
         }
         if (next == Http1Connection.Next.CLOSED) {
             cancelHeadTimer();
+            return;
+        }
+        if (next == Http1Connection.Next.BLOCKING || data.hasRemaining()) {
+            escalate();
             return;
         }
         if (connection.served() != served || !connection.partialHead()) {

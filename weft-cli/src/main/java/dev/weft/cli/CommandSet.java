@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
  * Which of {@link WeftCommand#SUBCOMMANDS} a command line needs picocli to know. picocli builds a subcommand's model
  * by reflection over its class and every mixin and nested subcommand; doing that for all of them took most of
  * {@code weft}'s start-up. A command line that names a subcommand first (after {@code --debug}) parses and runs the
- * same with only that one registered; a bare version request needs none; anything else (help, usage, a bad word)
- * gets all of them, so help and errors read exactly as they always did.
+ * same with only that one registered; a bare version request needs none; anything else (help, {@code weft help X},
+ * usage, a bad word) gets all of them, so help and errors read exactly as they always did.
  */
 final class CommandSet {
 
     private static final Set<String> VERSION = Set.of("-V", "--version");
     private static final String DEBUG = "--debug";
+    private static final String HELP = "help";
 
     private CommandSet() {
     }
@@ -29,6 +30,9 @@ final class CommandSet {
             return WeftCommand.SUBCOMMANDS; // bare 'weft' prints the usage, which lists them
         }
         String word = args[first];
+        if (word.equals(HELP)) {
+            return WeftCommand.SUBCOMMANDS; // 'weft help X' needs X, and 'weft help' lists them all
+        }
         if (!word.startsWith("-")) {
             return WeftCommand.SUBCOMMANDS.stream().filter(c -> name(c).equals(word)).findFirst()
                     .<List<Class<?>>>map(List::of).orElse(WeftCommand.SUBCOMMANDS);

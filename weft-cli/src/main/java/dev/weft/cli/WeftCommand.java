@@ -39,7 +39,8 @@ public final class WeftCommand implements Runnable {
             FilesCommand.class,
             ChatCommand.class,
             BenchCommand.class,
-            TrainCommand.class);
+            TrainCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces and debug logs.")

@@ -38,8 +38,20 @@ class CommandSetTest {
     @Test
     void everySubcommandIsFoundByTheNameItIsTypedAs() {
         for (Class<?> subcommand : WeftCommand.SUBCOMMANDS) {
-            assertThat(CommandSet.needed(CommandSet.name(subcommand))).containsExactly(subcommand);
+            if (subcommand != picocli.CommandLine.HelpCommand.class) {
+                assertThat(CommandSet.needed(CommandSet.name(subcommand))).containsExactly(subcommand);
+            }
         }
+    }
+
+    @Test
+    void helpWithACommandNameShowsThatCommandsHelp() {
+        assertThat(CommandSet.needed("help", "copy")).isEqualTo(WeftCommand.SUBCOMMANDS);
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "help", "copy");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("Usage: weft copy");
     }
 
     @Test

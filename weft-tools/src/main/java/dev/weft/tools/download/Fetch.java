@@ -200,7 +200,11 @@ final class Fetch {
         return Outcome.done(options.directory().relativize(saved).toString(), size);
     }
 
+    /** The temp file's size, 0 when there is none (most fetches start with none: asked without an exception). */
     private long sizeOnDisk() throws IOException {
+        if (!Files.exists(temp)) {
+            return 0;
+        }
         try {
             return Files.size(temp);
         } catch (NoSuchFileException e) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.weft.tools.progress.Outcome;
 import dev.weft.tools.progress.Sizes;
@@ -14,7 +17,7 @@ import dev.weft.tools.progress.Sizes;
 /**
  * What a copy will do, decided before any byte moves: the directories to create (parents first), the files and links to
  * write, the files already up to date, and the entries that cannot be copied at all (with the reason). Printing it is
- * {@code --dry-run}; running it is {@link Copier#run}.
+ * {@code --dry-run}; running it is {@link Copier#run} ({@link Copier#copy} copies while it walks, without a plan).
  */
 public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry> files, List<Entry> links,
                        List<Entry> upToDate, List<Outcome> problems) {
@@ -33,6 +36,17 @@ public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry>
      * @throws CopyRefused when the source is missing, or the target is the source or lies inside it
      */
     public static CopyPlan scan(CopyOptions options) {
+        Collector plan = new Collector();
+        walk(options).accept(plan);
+        return new CopyPlan(options, plan.directories, plan.files, plan.links, plan.upToDate, plan.problems);
+    }
+
+    /**
+     * Checks the source and target now and returns the walk of the source, to be taken into some {@link Findings}.
+     *
+     * @throws CopyRefused when the source is missing, or the target is the source or lies inside it
+     */
+    static Consumer<Findings> walk(CopyOptions options) {
         Path source = options.source();
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new CopyRefused("source does not exist: " + source, source, options.target());
@@ -45,11 +59,31 @@ public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry>
         if (Files.isDirectory(source) && Files.exists(target) && !Files.isDirectory(target)) {
             throw new CopyRefused("target exists and is not a directory: " + target, source, target);
         }
-        try {
-            return TreeScan.walk(options, source, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        Path into = target;
+        return findings -> {
+            try {
+                TreeScan.walk(options, source, into, findings);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Reports this plan to {@code findings} as a walk would: directories first, then each directory's files. */
+    void replay(Findings findings) {
+        directories.forEach(findings::directory);
+        Map<Path, List<Entry>> byDirectory = new LinkedHashMap<>();
+        for (Entry file : files) {
+            byDirectory.computeIfAbsent(file.to().getParent(), directory -> new ArrayList<>()).add(file);
         }
+        for (List<Entry> directory : byDirectory.values()) {
+            for (int from = 0; from < directory.size(); from += TreeScan.BATCH) {
+                findings.files(directory.subList(from, Math.min(directory.size(), from + TreeScan.BATCH)));
+            }
+        }
+        links.forEach(findings::link);
+        upToDate.forEach(findings::upToDate);
+        problems.forEach(findings::problem);
     }
 
     /** What the plan would do, one line per entry, for {@code --dry-run}. */
@@ -65,6 +99,40 @@ public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry>
     /** Bytes in the files that will be written. */
     public long bytes() {
         return files.stream().mapToLong(Entry::size).sum();
+    }
+
+    /** The findings of a walk, kept in lists. */
+    private static final class Collector implements Findings {
+        final List<Entry> directories = new ArrayList<>();
+        final List<Entry> files = new ArrayList<>();
+        final List<Entry> links = new ArrayList<>();
+        final List<Entry> upToDate = new ArrayList<>();
+        final List<Outcome> problems = new ArrayList<>();
+
+        @Override
+        public void directory(Entry directory) {
+            directories.add(directory);
+        }
+
+        @Override
+        public void files(List<Entry> batch) {
+            files.addAll(batch);
+        }
+
+        @Override
+        public void link(Entry link) {
+            links.add(link);
+        }
+
+        @Override
+        public void upToDate(Entry entry) {
+            upToDate.add(entry);
+        }
+
+        @Override
+        public void problem(Outcome problem) {
+            problems.add(problem);
+        }
     }
 
     private static void refuseOverlap(Path source, Path target) {

@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,48 +19,58 @@ import java.util.Set;
 import dev.weft.tools.progress.Outcome;
 
 /**
- * One walk of the source tree that sorts every entry into the plan: excluded entries are left out, special files and
- * unreadable directories become problems, and with {@code --update} files whose size and modification time already
- * match the target are set aside.
+ * One walk of the source tree that reports every entry to its {@link Findings} as it goes: excluded entries are left
+ * out, special files and unreadable directories become problems, and with {@code --update} files whose size and
+ * modification time already match the target are set aside. A directory's files go out in batches of up to
+ * {@link #BATCH} (and the rest when the directory is done), so copying can start long before the walk ends. An
+ * interrupt ends the walk early.
  */
 final class TreeScan implements FileVisitor<Path> {
+
+    /** The most files reported at once. */
+    static final int BATCH = 128;
 
     private final CopyOptions options;
     private final Path source;
     private final Path target;
     private final Exclusions exclusions;
-    private final List<Entry> directories = new ArrayList<>();
-    private final List<Entry> files = new ArrayList<>();
-    private final List<Entry> links = new ArrayList<>();
-    private final List<Entry> upToDate = new ArrayList<>();
-    private final List<Outcome> problems = new ArrayList<>();
+    private final Findings findings;
+    /** The files found so far in each directory being walked, innermost on top. */
+    private final Deque<List<Entry>> open = new ArrayDeque<>();
 
-    private TreeScan(CopyOptions options, Path source, Path target) {
+    private TreeScan(CopyOptions options, Path source, Path target, Findings findings) {
         this.options = options;
         this.source = source;
         this.target = target;
         this.exclusions = Exclusions.of(options.excludes());
+        this.findings = findings;
     }
 
-    static CopyPlan walk(CopyOptions options, Path source, Path target) throws IOException {
-        TreeScan scan = new TreeScan(options, source, target);
+    static void walk(CopyOptions options, Path source, Path target, Findings findings) throws IOException {
+        TreeScan scan = new TreeScan(options, source, target, findings);
         Set<FileVisitOption> follow = options.followLinks() ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : Set.of();
         Files.walkFileTree(source, follow, Integer.MAX_VALUE, scan);
-        return new CopyPlan(options, scan.directories, scan.files, scan.links, scan.upToDate, scan.problems);
     }
 
     @Override
     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        if (Thread.currentThread().isInterrupted()) {
+            return FileVisitResult.TERMINATE;
+        }
         Path relative = source.relativize(dir);
         if (!relative.toString().isEmpty() && exclusions.excludes(relative)) {
             return FileVisitResult.SKIP_SUBTREE;
         }
-        directories.add(entry(Entry.Kind.DIRECTORY, dir, attributes));
+        findings.directory(entry(Entry.Kind.DIRECTORY, dir, attributes));
+        open.push(new ArrayList<>());
         return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (Thread.currentThread().isInterrupted()) {
+            return FileVisitResult.TERMINATE;
+        }
         Path relative = source.relativize(file);
         if (!relative.toString().isEmpty() && exclusions.excludes(relative)) {
             return FileVisitResult.CONTINUE;
@@ -66,7 +78,7 @@ final class TreeScan implements FileVisitor<Path> {
         try {
             sort(file, attributes);
         } catch (IOException e) {
-            problems.add(Outcome.failed(name(file), e));
+            findings.problem(Outcome.failed(name(file), e));
         }
         return FileVisitResult.CONTINUE;
     }
@@ -74,25 +86,44 @@ final class TreeScan implements FileVisitor<Path> {
     private void sort(Path file, BasicFileAttributes attributes) throws IOException {
         if (attributes.isSymbolicLink()) {
             Entry link = entry(Entry.Kind.LINK, file, attributes);
-            (options.update() && sameLink(link) ? upToDate : links).add(link);
+            if (options.update() && sameLink(link)) {
+                findings.upToDate(link);
+            } else {
+                findings.link(link);
+            }
         } else if (attributes.isRegularFile()) {
             Entry regular = entry(Entry.Kind.FILE, file, attributes);
-            (options.update() && sameFile(regular) ? upToDate : files).add(regular);
+            if (options.update() && sameFile(regular)) {
+                findings.upToDate(regular);
+            } else if (open.isEmpty()) {
+                findings.files(List.of(regular)); // the source is this one file
+            } else {
+                List<Entry> batch = open.peek();
+                batch.add(regular);
+                if (batch.size() == BATCH) {
+                    findings.files(List.copyOf(batch));
+                    batch.clear();
+                }
+            }
         } else {
-            problems.add(Outcome.failed(name(file), "not a regular file, directory or link"));
+            findings.problem(Outcome.failed(name(file), "not a regular file, directory or link"));
         }
     }
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
-        problems.add(Outcome.failed(name(file), e));
+        findings.problem(Outcome.failed(name(file), e));
         return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+        List<Entry> rest = open.pop();
+        if (!rest.isEmpty()) {
+            findings.files(List.copyOf(rest));
+        }
         if (e != null) {
-            problems.add(Outcome.failed(name(dir), e));
+            findings.problem(Outcome.failed(name(dir), e));
         }
         return FileVisitResult.CONTINUE;
     }

@@ -14,6 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -163,6 +166,36 @@ class CopierTest {
 
         assertThat(report.done()).isEqualTo(1);
         assertThat(Files.mismatch(file, dir.resolve("into/one.bin"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void filesAreCopiedWhileTheWalkGoesOn() throws Exception {
+        Trees.file(dir.resolve("src/a/one.txt"), 100, 1);
+        Trees.file(dir.resolve("src/b/two.txt"), 100, 2);
+        CountDownLatch firstCopied = new CountDownLatch(1);
+        AtomicBoolean copiedBeforeSecondDirectoryWasPlanned = new AtomicBoolean();
+        AtomicLong batches = new AtomicLong();
+        Progress walkWaitsForACopy = new Progress() {
+            @Override public void planned(long items, long bytes) {
+                // called on the walking thread: the second directory's files are not reported until a copy is done
+                if (batches.incrementAndGet() == 2) {
+                    try {
+                        copiedBeforeSecondDirectoryWasPlanned.set(firstCopied.await(10, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            @Override public void transferred(long bytes) { }
+            @Override public void finished(Outcome outcome) {
+                firstCopied.countDown();
+            }
+        };
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), walkWaitsForACopy);
+
+        assertThat(copiedBeforeSecondDirectoryWasPlanned).isTrue();
+        assertThat(report.done()).isEqualTo(2);
     }
 
     @Test

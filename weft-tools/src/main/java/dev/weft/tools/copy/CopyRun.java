@@ -1,0 +1,146 @@
+package dev.weft.tools.copy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import dev.weft.tools.progress.Outcome;
+import dev.weft.tools.progress.Progress;
+
+/**
+ * A copy in progress, fed while the source is still being walked. Directories are made as they are found; each batch
+ * of a directory's small files goes straight to the small-file workers (one more worker per batch, up to the limit),
+ * so workers create files in different directories and do not queue on one directory's lock in the kernel. Large
+ * files wait for the end of the walk and then go largest first, so the end is not one big file copied alone. Links
+ * come after all files, and directory metadata last, deepest first, because writing into a directory changes its
+ * time. The seeds' process pool and completion queue become these workers and the {@link Progress} listener.
+ */
+final class CopyRun implements Findings {
+
+    /** Put back by each worker that takes it, so one of them ends them all. */
+    private static final List<Entry> END = new ArrayList<>(0);
+
+    private final CopyOptions options;
+    private final Progress progress;
+    private final ExecutorService threads;
+    private final FileCopy copy;
+    private final BlockingQueue<List<Entry>> small = new LinkedBlockingQueue<>();
+    private final List<Entry> large = new ArrayList<>();
+    private final List<Entry> directories = new ArrayList<>();
+    private final List<Entry> links = new ArrayList<>();
+    private final List<Future<?>> workers = new ArrayList<>();
+    private int smallWorkers;
+
+    CopyRun(CopyOptions options, Progress progress, ExecutorService threads) {
+        this.options = options;
+        this.progress = progress;
+        this.threads = threads;
+        this.copy = new FileCopy(options, progress);
+    }
+
+    @Override
+    public void directory(Entry directory) {
+        directories.add(directory);
+        try {
+            Files.createDirectories(directory.to());
+        } catch (IOException e) {
+            failed(Outcome.failed(directory.name(), e));
+        }
+    }
+
+    @Override
+    public void files(List<Entry> files) {
+        List<Entry> batch = new ArrayList<>(files.size());
+        long bytes = 0;
+        for (Entry file : files) {
+            bytes += file.size();
+            (file.size() >= Workers.LARGE_FILE ? large : batch).add(file);
+        }
+        progress.planned(files.size(), bytes);
+        if (!batch.isEmpty()) {
+            small.add(batch);
+            if (smallWorkers < options.workers().small()) {
+                smallWorkers++;
+                workers.add(threads.submit(() -> work(small)));
+            }
+        }
+    }
+
+    @Override
+    public void link(Entry link) {
+        progress.planned(1, 0);
+        links.add(link);
+    }
+
+    @Override
+    public void upToDate(Entry entry) {
+        progress.planned(1, 0);
+        progress.finished(Outcome.skipped(entry.name(), entry.size(), "up to date"));
+    }
+
+    @Override
+    public void problem(Outcome problem) {
+        failed(problem);
+    }
+
+    /** The walk is over: the small-file workers stop when their queue is empty, and the large files start. */
+    void walked() {
+        small.add(END);
+        BlockingQueue<List<Entry>> queue = new LinkedBlockingQueue<>();
+        large.stream().sorted(Comparator.comparingLong(Entry::size).reversed()).forEach(file -> queue.add(List.of(file)));
+        queue.add(END);
+        for (int i = 0; i < Math.min(options.workers().large(), large.size()); i++) {
+            workers.add(threads.submit(() -> work(queue)));
+        }
+    }
+
+    /** After every worker has ended (the thread pool is closed): the links, then directory metadata. */
+    void finish() throws InterruptedException {
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                // a worker that died of a bug (file failures are outcomes, not exceptions) must not pass silently
+                throw new IllegalStateException("copy worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        links.forEach(link -> progress.finished(copy.link(link)));
+        for (Entry directory : directories.reversed()) {
+            try {
+                if (Files.isDirectory(directory.to())) {
+                    Metadata.apply(directory, directory.to(), options.preserve());
+                }
+            } catch (IOException e) {
+                failed(Outcome.failed(directory.name(), e));
+            }
+        }
+    }
+
+    private void work(BlockingQueue<List<Entry>> queue) {
+        try {
+            for (List<Entry> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (Entry file : batch) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    progress.finished(copy.file(file));
+                }
+            }
+            queue.add(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the copy is being stopped: this worker ends here
+        }
+    }
+
+    private void failed(Outcome problem) {
+        progress.planned(1, 0);
+        progress.finished(problem);
+    }
+}

@@ -36,6 +36,11 @@ final class Exclusions {
                 : relative -> relative.getFileName() != null && matcher.matches(relative.getFileName());
     }
 
+    /** Whether there are no patterns at all. */
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** Whether the entry at {@code relative} (a path relative to the source) is left out. */
     boolean excludes(Path relative) {
         return rules.stream().anyMatch(rule -> rule.test(relative));

@@ -35,8 +35,11 @@ final class TreeScan implements FileVisitor<Path> {
     private final Path target;
     private final Exclusions exclusions;
     private final Findings findings;
-    /** The files found so far in each directory being walked, innermost on top. */
-    private final Deque<List<Entry>> open = new ArrayDeque<>();
+    /** The directories being walked, innermost on top, each with the files found in it so far. */
+    private final Deque<Open> open = new ArrayDeque<>();
+
+    private record Open(Entry directory, String prefix, List<Entry> files) {
+    }
 
     private TreeScan(CopyOptions options, Path source, Path target, Findings findings) {
         this.options = options;
@@ -57,12 +60,12 @@ final class TreeScan implements FileVisitor<Path> {
         if (Thread.currentThread().isInterrupted()) {
             return FileVisitResult.TERMINATE;
         }
-        Path relative = source.relativize(dir);
-        if (!relative.toString().isEmpty() && exclusions.excludes(relative)) {
+        if (excluded(dir)) {
             return FileVisitResult.SKIP_SUBTREE;
         }
-        findings.directory(entry(Entry.Kind.DIRECTORY, dir, attributes));
-        open.push(new ArrayList<>());
+        Entry directory = entry(Entry.Kind.DIRECTORY, dir, attributes);
+        findings.directory(directory);
+        open.push(new Open(directory, open.isEmpty() ? "" : directory.name() + "/", new ArrayList<>()));
         return FileVisitResult.CONTINUE;
     }
 
@@ -71,8 +74,7 @@ final class TreeScan implements FileVisitor<Path> {
         if (Thread.currentThread().isInterrupted()) {
             return FileVisitResult.TERMINATE;
         }
-        Path relative = source.relativize(file);
-        if (!relative.toString().isEmpty() && exclusions.excludes(relative)) {
+        if (excluded(file)) {
             return FileVisitResult.CONTINUE;
         }
         try {
@@ -98,7 +100,7 @@ final class TreeScan implements FileVisitor<Path> {
             } else if (open.isEmpty()) {
                 findings.files(List.of(regular)); // the source is this one file
             } else {
-                List<Entry> batch = open.peek();
+                List<Entry> batch = open.peek().files();
                 batch.add(regular);
                 if (batch.size() == BATCH) {
                     findings.files(List.copyOf(batch));
@@ -118,29 +120,37 @@ final class TreeScan implements FileVisitor<Path> {
 
     @Override
     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-        List<Entry> rest = open.pop();
-        if (!rest.isEmpty()) {
-            findings.files(List.copyOf(rest));
+        Open done = open.pop();
+        if (!done.files().isEmpty()) {
+            findings.files(List.copyOf(done.files()));
         }
         if (e != null) {
-            findings.problem(Outcome.failed(name(dir), e));
+            findings.problem(Outcome.failed(done.directory().name(), e));
         }
         return FileVisitResult.CONTINUE;
     }
 
+    /** Whether {@code --exclude} leaves out {@code path} (never the source itself). */
+    private boolean excluded(Path path) {
+        if (exclusions.isEmpty() || open.isEmpty()) {
+            return false;
+        }
+        return exclusions.excludes(source.relativize(path));
+    }
+
+    /** An entry for {@code from}, found in the innermost open directory (or the source itself). */
     private Entry entry(Entry.Kind kind, Path from, BasicFileAttributes attributes) {
-        Path relative = source.relativize(from);
-        Path to = relative.toString().isEmpty() ? target : target.resolve(relative.toString());
+        Path to = open.isEmpty() ? target : open.peek().directory().to().resolve(from.getFileName().toString());
         return new Entry(kind, from, to, name(from), attributes.size(), attributes.lastModifiedTime(),
                 attributes.lastAccessTime());
     }
 
+    /** The name reports use: the path relative to the source with '/' between names, or the source's own name. */
     private String name(Path from) {
-        Path relative = source.relativize(from);
-        if (relative.toString().isEmpty()) {
+        if (open.isEmpty()) {
             return from.getFileName() == null ? from.toString() : from.getFileName().toString();
         }
-        return relative.toString().replace(from.getFileSystem().getSeparator(), "/");
+        return open.peek().prefix() + from.getFileName();
     }
 
     /** The target is a regular file of the same size and modification time (to the millisecond). */

@@ -1,7 +1,9 @@
 # Sourced by ./weft: weft's ahead-of-time cache, which starts the JVM with weft's classes already loaded and linked
 # (on JDK 25 without method profiles: see weft_aot_record_flags). It is recorded once per jar and JDK from a short
-# training run ('weft train') and lives next to the jar. The flags differ per JDK; this file is the one place that
-# knows them. A missing, stale or broken cache never fails a command: weft then runs without one.
+# training run ('weft train') and lives next to the jar. There is one per group of commands, because the JVM loads
+# every class of a cache at start: 'all' (servers and the rest), 'client' (get, download, ...) and 'copy'; each is
+# recorded the first time a command of its group runs ('weft train --for GROUP'). The flags differ per JDK; this file
+# is the one place that knows them. A missing, stale or broken cache never fails a command: weft then runs without one.
 
 weft_java_version() { # prints the full version of the JDK at $1 (e.g. 25.0.3+9-LTS), or nothing
   weft_release "$1/release" JAVA_RUNTIME_VERSION
@@ -17,15 +19,16 @@ weft_aot_kind() { # prints how JDK major $1 makes a cache: aot (25+, one step), 
   fi
 }
 
-weft_aot_file() { # prints the cache path for jar $1 under the JDK at $2, or nothing when there can be none
-  local jar="$1" version kind extension=aot
+weft_aot_file() { # prints the path of cache $3 (all, the default, client or copy) for jar $1 under the JDK at $2, or nothing
+  local jar="$1" group="${3:-all}" version kind extension=aot suffix=
   version="$(weft_java_version "$2")"
   [ -n "$version" ] || return 0
   kind="$(weft_aot_kind "${version%%[!0-9]*}")"
   [ -n "$kind" ] || return 0
   case "$jar" in *[[:space:]]*) return 0 ;; esac # the flags travel space-separated (-Dweft.aot.flags)
   if [ "$kind" = cds ]; then extension=jsa; fi
-  echo "${jar%.jar}-jdk-${version//[^A-Za-z0-9.+_-]/_}.$extension"
+  if [ "$group" != all ]; then suffix="-$group"; fi
+  echo "${jar%.jar}-jdk-${version//[^A-Za-z0-9.+_-]/_}$suffix.$extension"
 }
 
 weft_aot_quiet() { # prints the -Xlog option that keeps the JVM's cache messages (a mismatch, a skipped class) from users
@@ -47,20 +50,20 @@ weft_aot_use_flags() { # prints the JVM flags that run with cache $2 under JDK m
   esac
 }
 
-weft_aot_build() { # java $1 (JDK major $2) records the cache $4 for jar $3 from 'weft train'; non-zero on failure
-  local java="$1" major="$2" jar="$3" cache="$4" tmp log status=0 limit=()
+weft_aot_build() { # java $1 (JDK major $2) records cache $4 (group $5) for jar $3 from 'weft train'; non-zero on failure
+  local java="$1" major="$2" jar="$3" cache="$4" tmp log status=0 limit=() train=(train --for "${5:-all}")
   tmp="$(mktemp "${cache%.*}.XXXXXX.tmp")" || return 1
   log="${cache%.*}.log"
   command -v timeout >/dev/null 2>&1 && limit=(timeout 120)
   rm -f "$tmp" # the JVM writes the file itself; mktemp only reserved a unique name in the jar's folder
   case "$(weft_aot_kind "$major")" in
     aot) # shellcheck disable=SC2046 # the flags are words without spaces (weft_aot_file makes sure)
-         "${limit[@]}" "$java" $(weft_aot_record_flags "$major" "$tmp") -jar "$jar" train >"$log" 2>&1 || status=$? ;;
-    aot2) { "${limit[@]}" "$java" -XX:AOTMode=record -XX:AOTConfiguration="$tmp.conf" -jar "$jar" train \
+         "${limit[@]}" "$java" $(weft_aot_record_flags "$major" "$tmp") -jar "$jar" "${train[@]}" >"$log" 2>&1 || status=$? ;;
+    aot2) { "${limit[@]}" "$java" -XX:AOTMode=record -XX:AOTConfiguration="$tmp.conf" -jar "$jar" "${train[@]}" \
               && "${limit[@]}" "$java" -XX:AOTMode=create -XX:AOTConfiguration="$tmp.conf" -XX:AOTCache="$tmp" \
                    -cp "$jar"; } >"$log" 2>&1 || status=$?
           rm -f "$tmp.conf" ;;
-    cds) "${limit[@]}" "$java" -XX:ArchiveClassesAtExit="$tmp" -jar "$jar" train >"$log" 2>&1 || status=$? ;;
+    cds) "${limit[@]}" "$java" -XX:ArchiveClassesAtExit="$tmp" -jar "$jar" "${train[@]}" >"$log" 2>&1 || status=$? ;;
     *) status=1 ;;
   esac
   if [ "$status" -eq 0 ] && [ -s "$tmp" ] && mv -f "$tmp" "$cache"; then
@@ -71,10 +74,11 @@ weft_aot_build() { # java $1 (JDK major $2) records the cache $4 for jar $3 from
   return 1
 }
 
-weft_aot_prepare() { # makes sure the cache for jar $1 is current (JAVA_HOME's JDK); prints its use flags, or nothing
-  local jar="$1" cache major
+weft_aot_prepare() { # makes sure cache $2 (all, client, copy) for jar $1 is current (JAVA_HOME's JDK); prints its flags
+  local jar="$1" group="${2:-all}" cache major what="start-up cache"
   [ "${WEFT_AOT:-on}" = off ] && return 0
-  cache="$(weft_aot_file "$jar" "$JAVA_HOME")"
+  cache="$(weft_aot_file "$jar" "$JAVA_HOME" "$group")"
+  if [ "$group" != all ]; then what="start-up cache for '$group' commands"; fi
   [ -n "$cache" ] || return 0
   major="$(weft_java_major "$JAVA_HOME/bin/java")"
   if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
@@ -82,11 +86,11 @@ weft_aot_prepare() { # makes sure the cache for jar $1 is current (JAVA_HOME's J
     if [ -f "$cache.failed" ] && ! [ "$jar" -nt "$cache.failed" ]; then
       return 0
     fi
-    echo "preparing weft's start-up cache (once per build)..." >&2
-    if ! weft_aot_build "$JAVA_HOME/bin/java" "$major" "$jar" "$cache"; then
+    echo "preparing weft's $what (once per build)..." >&2
+    if ! weft_aot_build "$JAVA_HOME/bin/java" "$major" "$jar" "$cache" "$group"; then
       rm -f "$cache"
       touch "$cache.failed"
-      echo "weft: could not prepare the start-up cache (see ${cache%.*}.log); running without it." >&2
+      echo "weft: could not prepare the $what (see ${cache%.*}.log); running without it." >&2
       return 0
     fi
     rm -f "$cache.failed"

@@ -30,12 +30,13 @@ public record WeftProgram(List<String> command, boolean cached) {
     }
 
     /**
-     * {@code mainClass} run by this JVM's java binary on this JVM's class path, for client commands (copy, download),
-     * with the launcher's ahead-of-time cache and client flags when this weft has them ({@link WeftJvm}).
+     * {@code mainClass} run by this JVM's java binary on this JVM's class path, for client commands of {@code group}
+     * (copy, client), with the launcher's ahead-of-time cache and client flags when this weft has them
+     * ({@link WeftJvm}).
      */
-    public static WeftProgram sameClassPath(String mainClass) {
+    public static WeftProgram sameClassPath(String group, String mainClass) {
         WeftJvm jvm = WeftJvm.current();
-        return new WeftProgram(jvm.clientCommand(mainClass), jvm.cached());
+        return new WeftProgram(jvm.clientCommand(group, mainClass), jvm.cached());
     }
 
     /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */

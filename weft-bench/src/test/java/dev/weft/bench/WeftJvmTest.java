@@ -3,6 +3,7 @@ package dev.weft.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +40,25 @@ class WeftJvmTest {
     void clientCommandsGetTheLaunchersClientFlagsAfterTheCacheFlags() {
         WeftJvm jvm = WeftJvm.of(FLAGS, "-XX:TieredStopAtLevel=1", "/w/weft.jar");
 
-        assertThat(jvm.clientCommand("dev.weft.Main")).containsExactly(JvmFlags.java(), "-XX:AOTCache=/w/weft-jdk-25.aot",
+        assertThat(jvm.clientCommand("copy", "dev.weft.Main")).containsExactly(JvmFlags.java(), "-XX:AOTCache=/w/weft-jdk-25.aot",
                 "-Xlog:aot*=off,cds*=off", "-XX:TieredStopAtLevel=1", "-cp", "/w/weft.jar", "dev.weft.Main");
         assertThat(jvm.command(List.of(), "dev.weft.Main")).doesNotContain("-XX:TieredStopAtLevel=1");
         assertThat(jvm.describe()).contains("client commands with `-XX:TieredStopAtLevel=1`");
+    }
+
+    @Test
+    void clientCommandsRunWithTheClientCacheWhenTheLauncherMadeOne() {
+        String client = "-XX:AOTCache=/w/weft-jdk-25-client.aot -Xlog:aot*=off,cds*=off";
+        WeftJvm jvm = new WeftJvm(List.of(FLAGS.split(" ")), Map.of("client", List.of(client.split(" "))),
+                List.of("-XX:TieredStopAtLevel=1"), "/w/weft.jar");
+
+        assertThat(jvm.clientCommand("client", "dev.weft.Main")).containsExactly(JvmFlags.java(),
+                "-XX:AOTCache=/w/weft-jdk-25-client.aot", "-Xlog:aot*=off,cds*=off", "-XX:TieredStopAtLevel=1", "-cp",
+                "/w/weft.jar", "dev.weft.Main");
+        assertThat(jvm.clientCommand("copy", "dev.weft.Main")).as("a group without a cache of its own")
+                .contains("-XX:AOTCache=/w/weft-jdk-25.aot");
+        assertThat(jvm.command(List.of(), "dev.weft.Main")).contains("-XX:AOTCache=/w/weft-jdk-25.aot");
+        assertThat(jvm.describe()).contains("client commands with `-XX:TieredStopAtLevel=1`, client with `" + client + "`");
     }
 
     @Test
@@ -53,7 +69,7 @@ class WeftJvmTest {
 
     @Test
     void aWeftProgramRunsWithTheCacheFlagsOfTheWeftRunningTheBenchmark() {
-        WeftProgram program = WeftProgram.sameClassPath("dev.weft.cli.Main");
+        WeftProgram program = WeftProgram.sameClassPath("copy", "dev.weft.cli.Main");
 
         assertThat(program.cached()).isEqualTo(WeftJvm.current().cached());
         assertThat(program.command()).endsWith("-cp", System.getProperty("java.class.path"), "dev.weft.cli.Main");

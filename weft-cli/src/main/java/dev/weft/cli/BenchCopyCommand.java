@@ -39,7 +39,7 @@ final class BenchCopyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         CopyBench bench;
         try {
-            bench = new CopyBench(weft(), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
+            bench = new CopyBench(weft("copy"), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench copy: " + e.getMessage(), e);
         }
@@ -50,8 +50,8 @@ final class BenchCopyCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** weft itself, run the way the running weft was: this JVM's java on its class path. */
-    static WeftProgram weft() {
-        return WeftProgram.sameClassPath(Main.class.getName());
+    /** weft itself for commands of {@code group}, run as the launcher runs them: this JVM's java on its class path. */
+    static WeftProgram weft(String group) {
+        return WeftProgram.sameClassPath(group, Main.class.getName());
     }
 }

@@ -35,7 +35,7 @@ final class BenchDownloadCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         DownloadBench bench;
         try {
-            bench = new DownloadBench(BenchCopyCommand.weft(), files, rounds, line -> BenchCommand.print(stdout, line));
+            bench = new DownloadBench(BenchCopyCommand.weft("client"), files, rounds, line -> BenchCommand.print(stdout, line));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench download: " + e.getMessage(), e);
         }

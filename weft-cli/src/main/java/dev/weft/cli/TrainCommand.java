@@ -1,20 +1,19 @@
 package dev.weft.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.URI;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.weft.http.HttpServer;
-import dev.weft.http.client.WebClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +21,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft train} (hidden): the training run the launcher records its ahead-of-time cache from. It runs the hot
- * paths users wait for, as they run them, in this one JVM: {@code weft serve} of a folder and of the demo site
- * answering keep-alive requests (pages, JSON, a static file, 404s), {@code weft get}, {@code weft copy} of a small
- * tree and {@code weft download} of a few files. Everything is on 127.0.0.1, port 0, under one temp folder that is
- * deleted at the end, and bounded in count, so the run takes a second or two.
+ * {@code weft train} (hidden): the training runs the launcher records its ahead-of-time caches from. Each runs the hot
+ * paths users wait for, as they run them, in this one JVM. The JVM loads every class of a cache at start, so each group
+ * of commands has a cache of its own ({@code --for}):
+ * <ul>
+ *   <li>{@code all} (servers and everything not below): {@code weft serve} of a folder and of the demo site answering
+ *       requests over plain sockets (pages, JSON, a static file with and without gzip, 404s);</li>
+ *   <li>{@code client}: {@code weft get} twice and {@code weft download} of a few files from a folder server;</li>
+ *   <li>{@code copy}: {@code weft copy} of a small tree.</li>
+ * </ul>
+ * Everything is on 127.0.0.1, port 0, under one temp folder that is deleted at the end, and bounded in count, so a run
+ * takes a second or two.
  */
 @Command(name = "train", hidden = true, mixinStandardHelpOptions = true,
         description = "Exercise weft's hot paths once (the launcher's ahead-of-time cache is recorded from this run).")
@@ -34,6 +39,13 @@ final class TrainCommand implements Callable<Integer> {
 
     static final int FILES = 30;
     static final int ROUNDS = 4;
+    static final List<String> FOLDER_PATHS = List.of("/", "/index.html", "/file-0.txt", "/style.css", "/no-such-file",
+            "/sub/");
+    static final List<String> DEMO_PATHS = List.of("/", "/test", "/info", "/hello?name=weft", "/style.css", "/login",
+            "/missing");
+
+    /** Which commands a training run is for; each has its own cache. */
+    enum Group { ALL, CLIENT, COPY }
 
     @Spec
     CommandSpec spec;
@@ -41,56 +53,77 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--temp", paramLabel = "DIR", description = "Where to make the temp folder (default: the system's).")
     Path temp;
 
+    @Option(names = "--for", paramLabel = "GROUP", defaultValue = "all",
+            description = "The commands to train: all (servers and the rest), client (get, download) or copy.")
+    Group group;
+
     @Override
     public Integer call() throws Exception {
         Path work = temp == null ? Files.createTempDirectory("weft-train-") : Files.createTempDirectory(temp, "weft-train-");
         try {
-            int requests = train(work);
-            spec.commandLine().getOut().println("trained: " + requests + " requests, a copy of " + (2 + 2 * FILES)
-                    + " files and a download of " + FILES + " files");
+            Path site = siteFiles(work.resolve("site"));
+            String done = switch (group) {
+                case ALL -> servers(site) + " requests";
+                case CLIENT -> clients(site, work) + " downloads";
+                case COPY -> copy(site, work) + " files copied";
+            };
+            spec.commandLine().getOut().println("trained: " + done);
             return ExitCode.OK.code();
         } finally {
             BenchCommand.deleteTree(work);
         }
     }
 
-    private int train(Path work) throws Exception {
-        Path site = siteFiles(work.resolve("site"));
-        HttpServer files = serve(site.toString());
-        HttpServer demo = serve();
-        try {
-            String filesUrl = "http://127.0.0.1:" + files.tcp().port();
-            String demoUrl = "http://127.0.0.1:" + demo.tcp().port();
-            List<URI> uris = new ArrayList<>();
-            for (String path : List.of("/", "/index.html", "/file-0.txt", "/style.css", "/no-such-file", "/sub/")) {
-                uris.add(URI.create(filesUrl + path));
-            }
-            for (String path : List.of("/", "/test", "/info", "/hello?name=weft", "/style.css", "/login", "/missing")) {
-                uris.add(URI.create(demoUrl + path));
-            }
+    /** Requests to a folder server and the demo site, each on a connection of its own, half of them asking for gzip. */
+    private int servers(Path site) throws Exception {
+        try (HttpServer files = serve(site.toString()); HttpServer demo = serve()) {
             int requests = 0;
-            WebClient client = new WebClient(Duration.ofSeconds(5));
-            List<String[]> gzip = List.<String[]>of(new String[] {"Accept-Encoding", "gzip"});
-            for (int round = 0; round < ROUNDS; round++) { // one client: the requests share keep-alive connections
-                for (URI uri : uris) {
-                    client.get(uri, round % 2 == 0 ? List.of() : gzip, false, OutputStream.nullOutputStream(),
-                            WebClient.Progress.NONE);
+            for (int round = 0; round < ROUNDS; round++) {
+                boolean gzip = round % 2 == 1;
+                for (String path : FOLDER_PATHS) {
+                    request(files.tcp().port(), path, gzip);
+                    requests++;
+                }
+                for (String path : DEMO_PATHS) {
+                    request(demo.tcp().port(), path, gzip);
                     requests++;
                 }
             }
-            run("get", demoUrl + "/test", "--json");
-            run("get", filesUrl + "/file-1.txt", "-o", work.resolve("got.txt").toString());
-            requests += 2;
-            run("copy", site.toString(), work.resolve("copy").toString());
+            return requests;
+        }
+    }
+
+    /** {@code weft get} twice and {@code weft download} of {@link #FILES} files, from a folder server. */
+    private int clients(Path site, Path work) throws Exception {
+        try (HttpServer files = serve(site.toString())) {
+            String url = "http://127.0.0.1:" + files.tcp().port();
+            run("get", url + "/file-0.txt");
+            run("get", url + "/file-1.txt", "-o", work.resolve("got.txt").toString());
             List<String> download = new ArrayList<>(List.of("download", "-d", work.resolve("download").toString()));
             for (int i = 0; i < FILES; i++) {
-                download.add(filesUrl + "/sub/file-" + i + ".txt");
+                download.add(url + "/sub/file-" + i + ".txt");
             }
             run(download.toArray(String[]::new));
-            return requests + FILES;
-        } finally {
-            files.close();
-            demo.close();
+            return FILES;
+        }
+    }
+
+    private static int copy(Path site, Path work) {
+        run("copy", site.toString(), work.resolve("copy").toString());
+        return 2 + 2 * FILES;
+    }
+
+    /** One GET on a connection of its own, read to the end; anything but an HTTP/1.1 answer fails the training. */
+    private static void request(int port, String path, boolean gzip) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readAllBytes();
+            if (!new String(answer, 0, Math.min(answer.length, 9), StandardCharsets.US_ASCII).equals("HTTP/1.1 ")) {
+                throw new CommandFailure("train: GET " + path + " got no HTTP/1.1 answer");
+            }
         }
     }
 

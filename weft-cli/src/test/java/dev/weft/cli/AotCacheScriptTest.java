@@ -121,6 +121,31 @@ class AotCacheScriptTest {
     }
 
     @Test
+    void theClientCommandsCacheIsNamedApart() throws Exception {
+        Path jdk = Files.createDirectories(dir.resolve("jdk"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25\"\nJAVA_RUNTIME_VERSION=\"25+36-LTS\"\n");
+
+        assertThat(bash("weft_aot_file /w/target/weft.jar " + jdk + " client").out())
+                .isEqualTo("/w/target/weft-jdk-25+36-LTS-client.aot");
+        assertThat(bash("weft_aot_file /w/target/weft.jar " + jdk + " copy").out())
+                .isEqualTo("/w/target/weft-jdk-25+36-LTS-copy.aot");
+        assertThat(bash("weft_aot_file /w/target/weft.jar " + jdk + " all").out())
+                .isEqualTo("/w/target/weft-jdk-25+36-LTS.aot");
+    }
+
+    @Test
+    void theClientCacheIsPreparedBesideTheMainOne() throws Exception {
+        Path jar = trainee();
+
+        Shell all = prepare(jar);
+        Shell client = bash("weft_aot_prepare '" + jar + "' client");
+
+        assertThat(client.err()).isEqualTo("preparing weft's start-up cache for 'client' commands (once per build)...");
+        assertThat(client.out()).contains(cacheName().replaceFirst("\\.(aot|jsa)$", "-client.$1")).isNotEqualTo(all.out());
+        assertThat(run(jar, client.out())).isEqualTo(new Shell(0, "ran serve", ""));
+    }
+
+    @Test
     void aMissingCacheIsBuiltOnceAndThenUsed() throws Exception {
         Path jar = trainee();
 

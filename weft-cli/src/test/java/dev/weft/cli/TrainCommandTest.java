@@ -28,8 +28,33 @@ class TrainCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-        assertThat(out.toString()).startsWith("trained: " + (TrainCommand.ROUNDS * 13 + 2 + TrainCommand.FILES) + " requests");
+        assertThat(out.toString()).startsWith("trained: " + TrainCommand.ROUNDS
+                * (TrainCommand.FOLDER_PATHS.size() + TrainCommand.DEMO_PATHS.size()) + " requests");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theClientTrainingDownloads() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "train", "--for", "client", "--temp",
+                temp.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("trained: " + TrainCommand.FILES + " downloads");
+    }
+
+    @Test
+    void theCopyTrainingCopies() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "train", "--for", "copy", "--temp",
+                temp.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("trained: " + (2 + 2 * TrainCommand.FILES) + " files copied");
     }
 
     @Test

@@ -15,8 +15,8 @@ final class Metadata {
     }
 
     /**
-     * Applies to {@code to} (a file or directory, never a link) what {@code from}'s entry carries. Times go by path
-     * without following links, which is one utimensat call where setting them through a followed path opens the file.
+     * Applies to {@code to} (a file or directory, never a link) what {@code from}'s entry carries. Both times are set in
+     * one call without following links (JDK 25 opens the file with O_NOFOLLOW and sets them on the descriptor).
      */
     static void apply(Entry from, Path to, Set<Preserve> preserve) throws IOException {
         if (preserve.contains(Preserve.PERMS) && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {

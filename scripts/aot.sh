@@ -1,5 +1,5 @@
 # Sourced by ./weft: weft's ahead-of-time cache, which starts the JVM with weft's classes already loaded and linked
-# (on JDK 25 without method profiles: see weft_aot_record_flags). It is recorded once per jar and JDK from a short
+# (on JDK 25 with method profiles for the client group only: see weft_aot_record_flags). It is recorded once per jar and JDK from a short
 # training run ('weft train') and lives next to the jar. There is one per group of commands, because the JVM loads
 # every class of a cache at start: 'all' (servers and the rest), 'client' (get, download, ...) and 'copy'; each is
 # recorded the first time a command of its group runs ('weft train --for GROUP'). The flags differ per JDK; this file
@@ -35,11 +35,14 @@ weft_aot_quiet() { # prints the -Xlog option that keeps the JVM's cache messages
   if [ "$1" -ge 24 ]; then echo "-Xlog:aot*=off,cds*=off"; else echo "-Xlog:cds*=off"; fi
 }
 
-weft_aot_record_flags() { # prints the flags that record the one-step cache $2 under JDK major $1 (25+)
-  # JDK 25 would also store method profiles and replay them at start; measured on 2 cores, that compiling at start-up
-  # costs more than it saves (weft serve's first response: 394 ms with profiles, 338 ms without, 428 ms no cache),
-  # so 25 records classes only. Later JDKs get the plain product flag.
-  if [ "$1" -eq 25 ]; then echo "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=$2"
+weft_aot_record_flags() { # prints the flags that record the one-step cache $2 of group $3 under JDK major $1 (25+)
+  # JDK 25 also stores method profiles and replays them at start. Measured on 2 cores, that cost more than it saved
+  # for the servers (weft serve's first response: 394 ms with profiles, 338 ms without, 428 ms no cache) and for copy
+  # (10,000 files on tmpfs: 0.37 s against 0.34 s), and saved 7% for the client group (weft download of 1,000 files:
+  # 0.68-0.72 s against 0.73-0.78 s, interleaved), so on 25 only the client group keeps them. Later JDKs get the
+  # plain product flag.
+  if [ "$1" -eq 25 ] && [ "${3:-all}" != client ]; then
+    echo "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=$2"
   else echo "-XX:AOTCacheOutput=$2"; fi
 }
 
@@ -58,7 +61,7 @@ weft_aot_build() { # java $1 (JDK major $2) records cache $4 (group $5) for jar 
   rm -f "$tmp" # the JVM writes the file itself; mktemp only reserved a unique name in the jar's folder
   case "$(weft_aot_kind "$major")" in
     aot) # shellcheck disable=SC2046 # the flags are words without spaces (weft_aot_file makes sure)
-         "${limit[@]}" "$java" $(weft_aot_record_flags "$major" "$tmp") -jar "$jar" "${train[@]}" >"$log" 2>&1 || status=$? ;;
+         "${limit[@]}" "$java" $(weft_aot_record_flags "$major" "$tmp" "${5:-all}") -jar "$jar" "${train[@]}" >"$log" 2>&1 || status=$? ;;
     aot2) { "${limit[@]}" "$java" -XX:AOTMode=record -XX:AOTConfiguration="$tmp.conf" -jar "$jar" "${train[@]}" \
               && "${limit[@]}" "$java" -XX:AOTMode=create -XX:AOTConfiguration="$tmp.conf" -XX:AOTCache="$tmp" \
                    -cp "$jar"; } >"$log" 2>&1 || status=$?

@@ -86,10 +86,13 @@ class AotCacheScriptTest {
     }
 
     @Test
-    void jdk25RecordsClassesWithoutMethodProfilesAndLaterJdksUseTheProductFlagOnly() throws Exception {
+    void jdk25RecordsMethodProfilesOnlyForTheClientGroupAndLaterJdksUseTheProductFlagOnly() throws Exception {
         assertThat(bash("weft_aot_record_flags 25 /c/t.aot").out())
                 .isEqualTo("-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=/c/t.aot");
         assertThat(bash("weft_aot_record_flags 26 /c/t.aot").out()).isEqualTo("-XX:AOTCacheOutput=/c/t.aot");
+        assertThat(bash("weft_aot_record_flags 25 /c/t.aot client").out()).as("the client group keeps its profiles")
+                .isEqualTo("-XX:AOTCacheOutput=/c/t.aot");
+        assertThat(bash("weft_aot_record_flags 25 /c/t.aot copy").out()).startsWith("-XX:+UnlockDiagnosticVMOptions");
     }
 
     @Test

@@ -60,13 +60,7 @@ public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry>
             throw new CopyRefused("target exists and is not a directory: " + target, source, target);
         }
         Path into = target;
-        return findings -> {
-            try {
-                TreeScan.walk(options, source, into, findings);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
-            }
-        };
+        return findings -> TreeScan.walk(options, source, into, findings);
     }
 
     /** Reports this plan to {@code findings} as a walk would: directories first, then each directory's files. */

@@ -2,9 +2,13 @@ package dev.weft.tools.copy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +27,9 @@ import dev.weft.tools.progress.Progress;
  * time. The seeds' process pool and completion queue become these workers and the {@link Progress} listener.
  */
 final class CopyRun implements Findings {
+
+    private static final Set<PosixFilePermission> OWNER = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     /** Put back by each worker that takes it, so one of them ends them all. */
     private static final List<Entry> END = new ArrayList<>(0);
@@ -45,11 +52,22 @@ final class CopyRun implements Findings {
         this.copy = new FileCopy(options, progress);
     }
 
+    /**
+     * Makes the directory (and missing parents) with the source's permissions plus the owner's, less the umask: never
+     * open to more people than the source, and writable while the copy fills it ({@code --preserve perms} sets the
+     * exact permissions at the end).
+     */
     @Override
     public void directory(Entry directory) {
         directories.add(directory);
         try {
-            Files.createDirectories(directory.to());
+            if (directory.permissions().isEmpty()) {
+                Files.createDirectories(directory.to());
+            } else {
+                Set<PosixFilePermission> permissions = EnumSet.copyOf(directory.permissions());
+                permissions.addAll(OWNER);
+                Files.createDirectories(directory.to(), PosixFilePermissions.asFileAttribute(permissions));
+            }
         } catch (IOException e) {
             failed(Outcome.failed(directory.name(), e));
         }

@@ -2,29 +2,41 @@ package dev.weft.tools.copy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.weft.tools.progress.Outcome;
 import dev.weft.tools.progress.Progress;
 
 /**
  * Copies one file or link the safe way: into a temp name beside the target ({@code .name.weft-part}), then one atomic
- * rename onto the final name. The temp name is fixed, so a rerun after a crash overwrites a leftover instead of adding
- * another. Bytes move with {@link FileChannel#transferTo} (copy_file_range or sendfile on Linux) in chunks, so memory
- * stays flat and the progress bar moves during a large file.
+ * rename onto the final name. The temp name is fixed, so a rerun after a crash replaces a leftover instead of adding
+ * another. The temp file is created with the source's permissions, which the kernel narrows by the umask, as
+ * {@code cp} does: a copy is never open to more people than its source, and scripts stay executable. Bytes move with
+ * {@link FileChannel#transferTo} (copy_file_range or sendfile on Linux) in chunks, so memory stays flat and the
+ * progress bar moves during a large file.
  */
 final class FileCopy {
 
     private static final long CHUNK = 8L << 20;
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Set<Preserve> preserve;
     private final boolean verify;
     private final Progress progress;
+    /** The creation attribute of each permission set (a tree has a few). */
+    private final Map<Set<PosixFilePermission>, FileAttribute<?>[]> modes = new ConcurrentHashMap<>();
 
     FileCopy(CopyOptions options, Progress progress) {
         this.preserve = options.preserve();
@@ -40,7 +52,7 @@ final class FileCopy {
     Outcome file(Entry file) {
         Path temp = tempFor(file.to());
         try {
-            long copied = transfer(file.from(), temp);
+            long copied = transfer(file, temp);
             if (verify && !Checksum.sha256(file.from()).equals(Checksum.sha256(temp))) {
                 Files.delete(temp);
                 return Outcome.failed(file.name(), "SHA-256 of the copy differs from the source");
@@ -69,10 +81,9 @@ final class FileCopy {
         }
     }
 
-    private long transfer(Path from, Path temp) throws IOException {
-        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING)) {
+    private long transfer(Entry file, Path temp) throws IOException {
+        try (FileChannel in = FileChannel.open(file.from(), StandardOpenOption.READ);
+             FileChannel out = create(temp, file.permissions())) {
             long size = in.size();
             long position = 0;
             while (position < size) {
@@ -84,6 +95,18 @@ final class FileCopy {
                 progress.transferred(moved);
             }
             return position;
+        }
+    }
+
+    /** A new, empty temp file with {@code permissions} (less the umask); a leftover of an earlier run goes first. */
+    private FileChannel create(Path temp, Set<PosixFilePermission> permissions) throws IOException {
+        FileAttribute<?>[] mode = modes.computeIfAbsent(permissions, set -> set.isEmpty() ? new FileAttribute<?>[0]
+                : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(set)});
+        try {
+            return FileChannel.open(temp, CREATE, mode);
+        } catch (FileAlreadyExistsException leftover) {
+            Files.delete(temp);
+            return FileChannel.open(temp, CREATE, mode);
         }
     }
 

@@ -19,8 +19,9 @@ final class Metadata {
      * one call without following links (JDK 25 opens the file with O_NOFOLLOW and sets them on the descriptor).
      */
     static void apply(Entry from, Path to, Set<Preserve> preserve) throws IOException {
-        if (preserve.contains(Preserve.PERMS) && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from.from()));
+        if (preserve.contains(Preserve.PERMS) && !from.permissions().isEmpty()
+                && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(to, from.permissions());
         }
         if (preserve.contains(Preserve.TIMES)) {
             Files.getFileAttributeView(to, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)

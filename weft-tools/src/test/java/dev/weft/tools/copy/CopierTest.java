@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,30 @@ class CopierTest {
     }
 
     @Test
+    void followLinksReportsALinkBackIntoTheTreeAsALoopAndCopiesTheRest() throws Exception {
+        Trees.file(dir.resolve("src/sub/a.txt"), 10, 1);
+        Files.createSymbolicLink(dir.resolve("src/sub/up"), Path.of(".."));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")).withFollowLinks(true),
+                Progress.none());
+
+        assertThat(report.failures()).extracting(Outcome::item).containsExactly("sub/up");
+        assertThat(Files.mismatch(dir.resolve("src/sub/a.txt"), dir.resolve("dst/sub/a.txt"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void followLinksCopiesABrokenLinkAsALink() throws Exception {
+        Trees.file(dir.resolve("src/a.txt"), 10, 1);
+        Files.createSymbolicLink(dir.resolve("src/dangling"), Path.of("nowhere"));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")).withFollowLinks(true),
+                Progress.none());
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(Files.readSymbolicLink(dir.resolve("dst/dangling"))).isEqualTo(Path.of("nowhere"));
+    }
+
+    @Test
     void keepsFileModificationAndAccessTimesByDefault() throws Exception {
         Path file = Trees.file(dir.resolve("src/a.txt"), 10, 1);
         FileTime modified = FileTime.fromMillis(1_000_000_000_000L);
@@ -83,9 +108,31 @@ class CopierTest {
     }
 
     @Test
-    void preservesPermissionsOnlyWhenAsked() throws Exception {
+    void copiesAreNeverOpenToMorePeopleThanTheirSource() throws Exception {
+        Path key = Trees.file(dir.resolve("src/key"), 10, 1);
+        Path script = Trees.file(dir.resolve("src/run.sh"), 10, 2);
+        Path inner = Trees.file(dir.resolve("src/private/notes.txt"), 10, 3);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(dir.resolve("src/private"), PosixFilePermissions.fromString("rwx------"));
+
+        Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+        for (String name : List.of("key", "run.sh", "private/notes.txt", "private")) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("dst").resolve(name))).as(name)
+                    .isSubsetOf(Files.getPosixFilePermissions(dir.resolve("src").resolve(name)));
+        }
+        assertThat(Files.getPosixFilePermissions(dir.resolve("dst/run.sh"))).as("scripts stay executable")
+                .contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void preservesExactPermissionsOnlyWhenAsked() throws Exception {
         Path script = Trees.file(dir.resolve("src/run.sh"), 10, 1);
+        Path open = Trees.file(dir.resolve("src/open.txt"), 10, 2);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("r-x------"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("kept"))
                 .withPreserve(Set.of(Preserve.TIMES, Preserve.PERMS)), Progress.none());
@@ -93,8 +140,26 @@ class CopierTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("kept/run.sh"))))
                 .isEqualTo("r-x------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("plain/run.sh"))))
-                .isNotEqualTo("r-x------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("kept/open.txt"))))
+                .as("exact, whatever the umask").isEqualTo("rwxrwxrwx");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("plain/open.txt"))).as("the umask applies")
+                .isSubsetOf(Files.getPosixFilePermissions(open));
+    }
+
+    @Test
+    void aLeftoverTempFileIsReplacedWithTheSourcesPermissions() throws Exception {
+        Path source = Trees.file(dir.resolve("src/a.txt"), 100, 1);
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
+        Path leftover = Trees.file(dir.resolve("dst/.a.txt.weft-part"), 5000, 2);
+        Files.setPosixFilePermissions(leftover, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+        assertThat(report.done()).isEqualTo(1);
+        assertThat(Files.mismatch(source, dir.resolve("dst/a.txt"))).isEqualTo(-1L);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("dst/a.txt"))))
+                .isEqualTo("rw-------");
+        assertThat(leftover).doesNotExist();
     }
 
     @Test

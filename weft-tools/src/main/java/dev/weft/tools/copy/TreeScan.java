@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,23 @@ final class TreeScan {
     /** The directories being walked, innermost on top, each with the files found in it so far. */
     private final Deque<Open> open = new ArrayDeque<>();
 
-    private record Open(Entry directory, Object key, String prefix, List<Entry> files) {
+    /** A directory being walked: its entry, its children still to visit, and the files found in it so far. */
+    private static final class Open {
+        final Entry directory;
+        final Object key;
+        final String prefix;
+        final DirectoryStream<Path> stream;
+        final Iterator<Path> children;
+        final List<Entry> files = new ArrayList<>();
+        IOException failure;
+
+        Open(Entry directory, Object key, String prefix, DirectoryStream<Path> stream) {
+            this.directory = directory;
+            this.key = key;
+            this.prefix = prefix;
+            this.stream = stream;
+            this.children = stream.iterator();
+        }
     }
 
     private TreeScan(CopyOptions options, Path source, Path target, Findings findings) {
@@ -68,70 +85,88 @@ final class TreeScan {
 
     static void walk(CopyOptions options, Path source, Path target, Findings findings) {
         TreeScan scan = new TreeScan(options, source, target, findings);
-        BasicFileAttributes attributes;
         try {
-            attributes = scan.attributes(source);
+            scan.enter(source, scan.attributes(source));
         } catch (IOException e) {
             findings.problem(Outcome.failed(scan.name(source), e));
             return;
         }
-        scan.visit(source, attributes);
+        scan.walk();
     }
 
-    /** Visits {@code path} and, for a directory, everything under it; false when an interrupt ended the walk. */
-    private boolean visit(Path path, BasicFileAttributes attributes) {
-        if (Thread.currentThread().isInterrupted()) {
-            return false;
+    /** Visits what the open directories hold, depth first, with a stack of its own: trees can be deeper than threads. */
+    private void walk() {
+        while (!open.isEmpty()) {
+            if (Thread.currentThread().isInterrupted()) {
+                while (!open.isEmpty()) {
+                    close(open.pop());
+                }
+                return;
+            }
+            Open top = open.peek();
+            Path child = null;
+            try {
+                child = top.children.hasNext() ? top.children.next() : null;
+            } catch (DirectoryIteratorException e) {
+                top.failure = e.getCause();
+            }
+            if (child == null) {
+                leave();
+                continue;
+            }
+            try {
+                enter(child, attributes(child));
+            } catch (IOException e) {
+                findings.problem(Outcome.failed(name(child), e));
+            }
         }
+    }
+
+    /** Reports a file or link, or opens a directory and reports it (its children come next). */
+    private void enter(Path path, BasicFileAttributes attributes) {
         if (excluded(path)) {
-            return true;
+            return;
         }
         if (!attributes.isDirectory()) {
             file(path, attributes);
-            return true;
+            return;
         }
         if (options.followLinks() && insideItself(attributes.fileKey())) {
             findings.problem(Outcome.failed(name(path), new FileSystemLoopException(path.toString())));
-            return true;
+            return;
         }
         DirectoryStream<Path> children;
         try {
             children = Files.newDirectoryStream(path);
         } catch (IOException e) {
             findings.problem(Outcome.failed(name(path), e));
-            return true;
+            return;
         }
         Entry directory = entry(Entry.Kind.DIRECTORY, path, attributes);
         findings.directory(directory);
-        open.push(new Open(directory, attributes.fileKey(), open.isEmpty() ? "" : directory.name() + "/",
-                new ArrayList<>()));
-        IOException failure = null;
-        try (children) {
-            for (Path child : children) {
-                BasicFileAttributes childAttributes;
-                try {
-                    childAttributes = attributes(child);
-                } catch (IOException e) {
-                    findings.problem(Outcome.failed(name(child), e));
-                    continue;
-                }
-                if (!visit(child, childAttributes)) {
-                    return false;
-                }
-            }
-        } catch (DirectoryIteratorException e) {
-            failure = e.getCause();
-        } catch (IOException e) {
-            failure = e;
-        }
+        open.push(new Open(directory, attributes.fileKey(), open.isEmpty() ? "" : directory.name() + "/", children));
+    }
+
+    /** The innermost directory is done: its last files go out, and a failure to read it is reported. */
+    private void leave() {
         Open done = open.pop();
-        if (!done.files().isEmpty()) {
-            findings.files(List.copyOf(done.files()));
+        close(done);
+        if (!done.files.isEmpty()) {
+            findings.files(List.copyOf(done.files));
         }
-        if (failure != null) {
-            findings.problem(Outcome.failed(done.directory().name(), failure));
+        if (done.failure != null) {
+            findings.problem(Outcome.failed(done.directory.name(), done.failure));
         }
-        return true;
+    }
+
+    private static void close(Open directory) {
+        try {
+            directory.stream.close();
+        } catch (IOException e) {
+            if (directory.failure == null) {
+                directory.failure = e;
+            }
+        }
     }
 
     private void file(Path path, BasicFileAttributes attributes) {
@@ -159,7 +194,7 @@ final class TreeScan {
         } else if (open.isEmpty()) {
             findings.files(List.of(file)); // the source is this one file
         } else {
-            List<Entry> batch = open.peek().files();
+            List<Entry> batch = open.peek().files;
             batch.add(file);
             if (batch.size() == BATCH) {
                 findings.files(List.copyOf(batch));
@@ -187,7 +222,7 @@ final class TreeScan {
 
     /** Whether a directory with {@code key} is already open: a link led back into it. */
     private boolean insideItself(Object key) {
-        return key != null && open.stream().anyMatch(directory -> Objects.equals(directory.key(), key));
+        return key != null && open.stream().anyMatch(directory -> Objects.equals(directory.key, key));
     }
 
     /** Whether {@code --exclude} leaves out {@code path} (never the source itself). */
@@ -200,7 +235,7 @@ final class TreeScan {
 
     /** An entry for {@code from}, found in the innermost open directory (or the source itself). */
     private Entry entry(Entry.Kind kind, Path from, BasicFileAttributes attributes) {
-        Path to = open.isEmpty() ? target : open.peek().directory().to().resolve(from.getFileName().toString());
+        Path to = open.isEmpty() ? target : open.peek().directory.to().resolve(from.getFileName().toString());
         Set<PosixFilePermission> permissions = kind != Entry.Kind.LINK && attributes instanceof PosixFileAttributes posix
                 ? permissionSets.computeIfAbsent(posix.permissions(), Set::copyOf) : Set.of();
         return new Entry(kind, from, to, name(from), attributes.size(), attributes.lastModifiedTime(),
@@ -212,7 +247,7 @@ final class TreeScan {
         if (open.isEmpty()) {
             return from.getFileName() == null ? from.toString() : from.getFileName().toString();
         }
-        return open.peek().prefix() + from.getFileName();
+        return open.peek().prefix + from.getFileName();
     }
 
     /** The target is a regular file of the same size and modification time (to the millisecond). */

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class CopierTest {
 
         assertThat(report.failures()).extracting(Outcome::item).containsExactly("sub/up");
         assertThat(Files.mismatch(dir.resolve("src/sub/a.txt"), dir.resolve("dst/sub/a.txt"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void aTreeDeeperThanTheCallersStackIsCopied() throws Exception {
+        Path deepest = dir.resolve("src");
+        for (int i = 0; i < 400; i++) { // a walk that recursed would need about 500 KiB of stack for this
+            deepest = deepest.resolve("d");
+        }
+        Trees.file(deepest.resolve("f.txt"), 10, 1);
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread smallStack = Thread.ofPlatform().stackSize(128 * 1024).start(() -> {
+            try {
+                result.set(Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none()));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        });
+        smallStack.join();
+
+        assertThat(result.get()).isInstanceOf(Report.class);
+        Path copied = dir.resolve("dst").resolve(dir.resolve("src").relativize(deepest)).resolve("f.txt");
+        assertThat(Files.mismatch(deepest.resolve("f.txt"), copied)).isEqualTo(-1L);
     }
 
     @Test

@@ -32,9 +32,9 @@ import dev.weft.tools.progress.Outcome;
  *
  * <p>It walks as {@link Files#walkFileTree} does (depth first, in directory order, with a stack of its own rather than
  * recursion; with {@code -L}, links followed, a broken link taken as itself, and a directory that contains itself
- * reported as a loop) but reads each entry's
- * POSIX attributes, permissions included, with the one stat it needs anyway: the JDK's walk hands out only the basic
- * attributes, and a second stat per file cost a tenth of a copy of small files.
+ * reported as a loop) but reads each entry's POSIX attributes, permissions included, with the one stat it needs
+ * anyway: the JDK's walk hands out only the basic attributes, and a second stat per file cost a tenth of a copy of
+ * small files.
  */
 final class TreeScan {
 

@@ -124,9 +124,10 @@ public final class Mirror {
         }
     }
 
-    /** A name the server sends must stay one path segment inside the local directory. */
-    private static boolean safe(String name) {
-        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("\\");
+    /** A name the server sends must stay one path segment inside the local directory, and be a valid file name. */
+    static boolean safe(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("\\")
+                && name.indexOf('\0') < 0;
     }
 
     private static boolean upToDate(Job job) {

@@ -2,11 +2,14 @@ package dev.weft.tools.copy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +45,8 @@ final class CopyRun implements Findings {
     private final List<Entry> large = new ArrayList<>();
     private final List<Entry> directories = new ArrayList<>();
     private final List<Entry> links = new ArrayList<>();
+    /** Directories this copy made whose source lacks some of the owner's permissions, added while they were filled. */
+    private final Set<Entry> lockedAfterwards = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Future<?>> workers = new ArrayList<>();
     private int smallWorkers;
 
@@ -54,8 +59,8 @@ final class CopyRun implements Findings {
 
     /**
      * Makes the directory (and missing parents) with the source's permissions plus the owner's, less the umask: never
-     * open to more people than the source, and writable while the copy fills it ({@code --preserve perms} sets the
-     * exact permissions at the end).
+     * open to more people than the source, and writable while the copy fills it. The owner's bits that the source
+     * lacks are taken away again at the end, as {@code cp -r} does ({@code --preserve perms} sets exact permissions).
      */
     @Override
     public void directory(Entry directory) {
@@ -63,10 +68,15 @@ final class CopyRun implements Findings {
         try {
             if (directory.permissions().isEmpty()) {
                 Files.createDirectories(directory.to());
-            } else {
-                Set<PosixFilePermission> permissions = EnumSet.copyOf(directory.permissions());
-                permissions.addAll(OWNER);
-                Files.createDirectories(directory.to(), PosixFilePermissions.asFileAttribute(permissions));
+                return;
+            }
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(directory.permissions());
+            permissions.addAll(OWNER);
+            boolean lacksOwner = !directory.permissions().containsAll(OWNER);
+            boolean existed = lacksOwner && Files.isDirectory(directory.to(), LinkOption.NOFOLLOW_LINKS);
+            Files.createDirectories(directory.to(), PosixFilePermissions.asFileAttribute(permissions));
+            if (lacksOwner && !existed) {
+                lockedAfterwards.add(directory);
             }
         } catch (IOException e) {
             failed(Outcome.failed(directory.name(), e));
@@ -132,9 +142,15 @@ final class CopyRun implements Findings {
         links.forEach(link -> progress.finished(copy.link(link)));
         for (Entry directory : directories.reversed()) {
             try {
-                if (Files.isDirectory(directory.to())) {
-                    Metadata.apply(directory, directory.to(), options.preserve());
+                if (!Files.isDirectory(directory.to())) {
+                    continue;
                 }
+                if (!options.preserve().contains(Preserve.PERMS) && lockedAfterwards.contains(directory)) {
+                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory.to());
+                    OWNER.stream().filter(bit -> !directory.permissions().contains(bit)).forEach(permissions::remove);
+                    Files.setPosixFilePermissions(directory.to(), permissions);
+                }
+                Metadata.apply(directory, directory.to(), options.preserve());
             } catch (IOException e) {
                 failed(Outcome.failed(directory.name(), e));
             }

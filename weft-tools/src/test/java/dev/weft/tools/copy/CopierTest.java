@@ -151,6 +151,40 @@ class CopierTest {
     }
 
     @Test
+    void aReadOnlyDirectoryIsFilledThenMadeReadOnlyAsItsSource() throws Exception {
+        Path inside = Trees.file(dir.resolve("src/locked/a.txt"), 10, 1);
+        Files.setPosixFilePermissions(dir.resolve("src/locked"), PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+            assertThat(Files.mismatch(inside, dir.resolve("dst/locked/a.txt"))).isEqualTo(-1L);
+            assertThat(Files.getPosixFilePermissions(dir.resolve("dst/locked")))
+                    .doesNotContain(PosixFilePermission.OWNER_WRITE).contains(PosixFilePermission.OWNER_READ);
+        } finally { // so that the temp folder can be removed by a user who is not root
+            Files.setPosixFilePermissions(dir.resolve("src/locked"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (Files.isDirectory(dir.resolve("dst/locked"))) {
+                Files.setPosixFilePermissions(dir.resolve("dst/locked"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+    }
+
+    @Test
+    void aDirectoryThatWasAlreadyThereKeepsItsPermissions() throws Exception {
+        Trees.file(dir.resolve("src/locked/a.txt"), 10, 1);
+        Files.setPosixFilePermissions(dir.resolve("src/locked"), PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.createDirectories(dir.resolve("dst/locked"));
+        Files.setPosixFilePermissions(dir.resolve("dst/locked"), PosixFilePermissions.fromString("rwx------"));
+        try {
+            Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), Progress.none());
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("dst/locked"))))
+                    .isEqualTo("rwx------");
+        } finally {
+            Files.setPosixFilePermissions(dir.resolve("src/locked"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     void preservesExactPermissionsOnlyWhenAsked() throws Exception {
         Path script = Trees.file(dir.resolve("src/run.sh"), 10, 1);
         Path open = Trees.file(dir.resolve("src/open.txt"), 10, 2);

@@ -30,6 +30,7 @@ public final class FileServer implements HttpHandler {
     private final FileServerOptions options;
     private final PathResolver resolver;
     private final FileCache cache = new FileCache();
+    private final StatCache stats = StatCache.shared();
     private final byte[] credentials;
 
     public FileServer(FileServerOptions options) throws IOException {
@@ -63,7 +64,7 @@ public final class FileServer implements HttpHandler {
         return switch (request.method()) {
             case "GET", "HEAD" -> get(request);
             case "OPTIONS" -> options();
-            case "PUT", "POST" -> options.upload() ? new Uploads(resolver, options.overwrite()).handle(request) : notAllowed();
+            case "PUT", "POST" -> options.upload() ? new Uploads(resolver, stats, options.overwrite()).handle(request) : notAllowed();
             default -> notAllowed();
         };
     }
@@ -112,12 +113,8 @@ public final class FileServer implements HttpHandler {
         return attributes.isRegularFile() ? file(request, path, attributes) : notFound();
     }
 
-    private static BasicFileAttributes attributes(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return null;
-        }
+    private BasicFileAttributes attributes(Path path) {
+        return stats.attributes(resolver.root(), path);
     }
 
     private static HttpResponse notFound() {

@@ -21,10 +21,12 @@ import dev.weft.http.HttpResponse;
 final class Uploads {
 
     private final PathResolver resolver;
+    private final StatCache stats;
     private final boolean overwrite;
 
-    Uploads(PathResolver resolver, boolean overwrite) {
+    Uploads(PathResolver resolver, StatCache stats, boolean overwrite) {
         this.resolver = resolver;
+        this.stats = stats;
         this.overwrite = overwrite;
     }
 
@@ -108,6 +110,7 @@ final class Uploads {
                     Files.move(temp, target);
                 }
             }
+            stats.forget(target);
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;

@@ -118,7 +118,11 @@ public final class HttpBench {
                         + "load generator and server share the cores, so absolute figures are low and ratios are what count.",
                 "All traffic is over 127.0.0.1. Every server stays up for the whole run; each figure is the median over "
                         + settings.rounds() + " interleaved round(s) of " + settings.duration().toSeconds() + " s.",
-                "RSS and CPU are read from /proc for the server process and its children (nginx workers, weft worker JVMs).");
+                "RSS and CPU are read from /proc for the server process and its children (nginx workers, weft worker JVMs).",
+                "Loops and workers: weft (event-loop) runs one loop per core and weft (event-loop:1) one loop; both hand "
+                        + "connections out in turn, as Netty does. nginx's workers accept whatever is waiting when they wake "
+                        + "(multi_accept), so under wrk most connections land on one worker. With wrk on one of the cores, "
+                        + "a second busy loop competes with wrk for the other.");
     }
 
     private static HttpReport.Machine machine(Wrk wrk) throws IOException, InterruptedException {

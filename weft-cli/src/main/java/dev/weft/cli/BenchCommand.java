@@ -60,7 +60,7 @@ final class BenchCommand implements Runnable {
                 description = "Servers to compare (default: ${DEFAULT-VALUE}).")
         List<String> servers;
 
-        @Option(names = "--models", split = ",", defaultValue = "virtual,thread,pool,event-loop,processes",
+        @Option(names = "--models", split = ",", defaultValue = "virtual,thread,pool,event-loop,event-loop:1,processes",
                 description = "weft's concurrency models to run (default: ${DEFAULT-VALUE}).")
         List<String> models;
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code weft bench download}: weft download against wget -i and aria2c -j 16, from weft's own server on loopback. */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Serve small files with weft's HTTP server on 127.0.0.1 and fetch them all with weft download, wget -i "
-                + "and aria2c -j 16 in interleaved rounds (download folder dropped between runs); report medians and ratios.")
+                + "and aria2c -j 16 in interleaved rounds (each run into a new folder, all deleted after the last); "
+                + "report medians and ratios.")
 final class BenchDownloadCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,7 @@
 package dev.weft.http.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 
@@ -102,6 +104,17 @@ class FileServerTest {
         HttpResponse<byte[]> response = get(start(FileServerOptions.of(root).withListing(true)) + "/docs/", "Accept", "application/json");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(text(response)).contains("\"name\":\"b.css\"").contains("\"type\":\"directory\"");
+    }
+
+    @Test
+    void anEditIsServedLongBeforeKeptAttributesWouldBeReadAgain() throws Exception {
+        String base = start(FileServerOptions.of(root).withGzip(false));
+        assertThat(text(get(base + "/notes.txt"))).startsWith("0123456789");
+
+        Files.writeString(root.resolve("notes.txt"), "edited");
+
+        await().atMost(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(10))
+                .until(() -> text(get(base + "/notes.txt")).equals("edited"));
     }
 
     @Test

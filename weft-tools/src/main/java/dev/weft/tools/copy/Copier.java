@@ -26,7 +26,9 @@ public final class Copier {
     /**
      * Checks the source and target, then walks and copies, reporting to {@code display}; returns the report (failures
      * included, never thrown). An interrupt stops the walk and the workers between files (or inside a large one),
-     * removes their temp files and ends with {@link InterruptedException}; files already moved into place stay.
+     * removes their temp files, moves staged directories into place as they are and ends with
+     * {@link InterruptedException}; files already copied stay. A staged directory that could not be moved is a
+     * suppressed exception of it.
      *
      * @throws CopyRefused when the source is missing, or the target is the source or lies inside it
      */
@@ -54,7 +56,9 @@ public final class Copier {
             }
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("copy interrupted");
+            InterruptedException interrupted = new InterruptedException("copy interrupted");
+            run.placeStaged().forEach(interrupted::addSuppressed);
+            throw interrupted;
         }
         run.finish();
         Report report = tally.report();

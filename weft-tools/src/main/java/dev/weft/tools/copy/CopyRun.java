@@ -73,7 +73,9 @@ final class CopyRun implements Findings {
             Set<PosixFilePermission> permissions = EnumSet.copyOf(directory.permissions());
             permissions.addAll(OWNER);
             boolean lacksOwner = !directory.permissions().containsAll(OWNER);
-            boolean existed = lacksOwner && Files.isDirectory(directory.to(), LinkOption.NOFOLLOW_LINKS);
+            // what is staged is this copy's (or a killed one's, taken up again); elsewhere a directory may be the user's
+            boolean existed = lacksOwner && !directory.staged()
+                    && Files.isDirectory(directory.to(), LinkOption.NOFOLLOW_LINKS);
             Files.createDirectories(directory.to(), PosixFilePermissions.asFileAttribute(permissions));
             if (lacksOwner && !existed) {
                 lockedAfterwards.add(directory);
@@ -129,7 +131,10 @@ final class CopyRun implements Findings {
         }
     }
 
-    /** After every worker has ended (the thread pool is closed): the links, then directory metadata. */
+    /**
+     * After every worker has ended (the thread pool is closed): the links, then directory metadata, deepest first, each
+     * staged directory moved into place once its metadata is set (before its parent's, which the move changes).
+     */
     void finish() throws InterruptedException {
         for (Future<?> worker : workers) {
             try {
@@ -151,10 +156,33 @@ final class CopyRun implements Findings {
                     Files.setPosixFilePermissions(directory.to(), permissions);
                 }
                 Metadata.apply(directory, directory.to(), options.preserve());
+                if (directory.moveTo() != null) {
+                    Staging.moveIntoPlace(directory);
+                }
             } catch (IOException e) {
                 failed(Outcome.failed(directory.name(), e));
             }
         }
+    }
+
+    /**
+     * After an interrupt, once every worker has ended: the staged directories go into place as they are, so what was
+     * copied is where the user looks (each file there is complete: a worker deletes the file it was writing when it
+     * stops), and a rerun with {@code --update} finishes the rest. Those that cannot be moved stay staged, and the
+     * rerun takes them up.
+     */
+    List<IOException> placeStaged() {
+        List<IOException> failures = new ArrayList<>();
+        for (Entry directory : directories) {
+            if (directory.moveTo() != null) {
+                try {
+                    Staging.moveIntoPlace(directory);
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        return failures;
     }
 
     private void work(BlockingQueue<List<Entry>> queue) {

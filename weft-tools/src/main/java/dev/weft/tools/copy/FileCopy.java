@@ -21,8 +21,8 @@ import dev.weft.tools.progress.Progress;
 
 /**
  * Copies one file or link the safe way: into a temp name beside the target ({@code .name.weft-part}), then one atomic
- * rename onto the final name. The temp name is fixed, so a rerun after a crash replaces a leftover instead of adding
- * another. The temp file is created with the source's permissions, which the kernel narrows by the umask, as
+ * rename onto the final name; inside a staged directory ({@link Staging}), which is not in place yet, straight under
+ * its name. The temp name is fixed, so a rerun after a crash replaces a leftover instead of adding another. The temp file is created with the source's permissions, which the kernel narrows by the umask, as
  * {@code cp} does: a copy is never open to more people than its source, and scripts stay executable. Bytes move with
  * {@link FileChannel#transferTo} (copy_file_range or sendfile on Linux) in chunks, so memory stays flat and the
  * progress bar moves during a large file.
@@ -44,13 +44,13 @@ final class FileCopy {
         this.progress = progress;
     }
 
-    /** The temp name a copy to {@code target} is written under. */
-    static Path tempFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".weft-part");
+    /** Where {@code entry} is written until it is complete: its temp name, or its own inside a staged directory. */
+    private static Path writtenAt(Entry entry) {
+        return entry.staged() ? entry.to() : Staging.nameFor(entry.to());
     }
 
     Outcome file(Entry file) {
-        Path temp = tempFor(file.to());
+        Path temp = writtenAt(file);
         try {
             long copied = transfer(file, temp);
             if (verify && !Checksum.sha256(file.from()).equals(Checksum.sha256(temp))) {
@@ -58,7 +58,9 @@ final class FileCopy {
                 return Outcome.failed(file.name(), "SHA-256 of the copy differs from the source");
             }
             Metadata.apply(file, temp, preserve);
-            Files.move(temp, file.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (!file.staged()) {
+                Files.move(temp, file.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             return Outcome.done(file.name(), copied);
         } catch (IOException e) {
             if (Files.isDirectory(file.to(), LinkOption.NOFOLLOW_LINKS)) {
@@ -70,11 +72,13 @@ final class FileCopy {
     }
 
     Outcome link(Entry link) {
-        Path temp = tempFor(link.to());
+        Path temp = writtenAt(link);
         try {
             Files.deleteIfExists(temp);
             Files.createSymbolicLink(temp, Files.readSymbolicLink(link.from()));
-            Files.move(temp, link.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (!link.staged()) {
+                Files.move(temp, link.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             return Outcome.done(link.name(), 0);
         } catch (IOException e) {
             return failedRemoving(link, temp, e);
@@ -84,17 +88,20 @@ final class FileCopy {
     private long transfer(Entry file, Path temp) throws IOException {
         try (FileChannel in = FileChannel.open(file.from(), StandardOpenOption.READ);
              FileChannel out = create(temp, file.permissions())) {
-            long size = in.size();
             long position = 0;
-            while (position < size) {
-                long moved = in.transferTo(position, Math.min(CHUNK, size - position), out);
+            while (true) {
+                // transferTo stops at the end of the file as it is now, so a short move that reaches the size the
+                // walk saw is the end (a file that grew since is copied as it is); asking on would cost another call
+                long moved = in.transferTo(position, CHUNK, out);
                 if (moved <= 0) {
-                    break; // the source shrank while we copied: we copy what is there
+                    return position; // the end, or a file that shrank since the walk: we copy what is there
                 }
                 position += moved;
                 progress.transferred(moved);
+                if (moved < CHUNK && position >= file.size()) {
+                    return position;
+                }
             }
-            return position;
         }
     }
 

@@ -234,13 +234,24 @@ final class TreeScan {
         return exclusions.excludes(source.relativize(path));
     }
 
-    /** An entry for {@code from}, found in the innermost open directory (or the source itself). */
+    /**
+     * An entry for {@code from}, found in the innermost open directory (or the source itself). A directory whose target
+     * is not there yet, outside a staged one, is staged ({@link Staging}); everything below it is written in place.
+     */
     private Entry entry(Entry.Kind kind, Path from, BasicFileAttributes attributes) {
-        Path to = open.isEmpty() ? target : open.peek().directory.to().resolve(from.getFileName().toString());
+        Entry parent = open.isEmpty() ? null : open.peek().directory;
+        Path to = parent == null ? target : parent.to().resolve(from.getFileName().toString());
+        boolean staged = parent != null && parent.staged();
+        Path moveTo = null;
+        if (kind == Entry.Kind.DIRECTORY && !staged && !Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+            moveTo = to;
+            to = Staging.nameFor(to);
+            staged = true;
+        }
         Set<PosixFilePermission> permissions = kind != Entry.Kind.LINK && attributes instanceof PosixFileAttributes posix
                 ? permissionSets.computeIfAbsent(posix.permissions(), Set::copyOf) : Set.of();
         return new Entry(kind, from, to, name(from), attributes.size(), attributes.lastModifiedTime(),
-                attributes.lastAccessTime(), permissions);
+                attributes.lastAccessTime(), permissions, staged, moveTo);
     }
 
     /** The name reports use: the path relative to the source with '/' between names, or the source's own name. */

@@ -321,6 +321,78 @@ class CopierTest {
     }
 
     @Test
+    void aNewFolderIsFilledUnderAStagingNameAndAppearsWholeAtTheEnd() throws Exception {
+        Path source = Trees.smallTree(dir.resolve("src"));
+        Path staged = dir.resolve(".dst.weft-part");
+        List<String> seenWhileCopying = new CopyOnWriteArrayList<>();
+        Progress watcher = listener(bytes -> { }, outcome -> seenWhileCopying.add(
+                Files.exists(dir.resolve("dst")) + " " + Files.isDirectory(staged)));
+
+        Report report = Copier.copy(CopyOptions.of(source, dir.resolve("dst")), watcher);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(seenWhileCopying).as("final folder there, staging folder there").isNotEmpty()
+                .containsOnly("false true");
+        assertThat(staged).doesNotExist();
+        Trees.assertSameTree(source, dir.resolve("dst"), true);
+    }
+
+    @Test
+    void aNewFolderInsideAnExistingTargetIsStagedOnItsOwnWhileFilesBesideItGetTempNames() throws Exception {
+        Trees.file(dir.resolve("src/top.txt"), 100, 1);
+        Trees.file(dir.resolve("src/new/inner.txt"), 100, 2);
+        Files.createDirectories(dir.resolve("dst"));
+        List<Set<String>> seenWhileCopying = new CopyOnWriteArrayList<>();
+        Progress watcher = listener(bytes -> { },
+                outcome -> seenWhileCopying.add(Trees.listing(dir.resolve("dst")).keySet()));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), watcher);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(seenWhileCopying).hasSize(2).allSatisfy(listing -> assertThat(listing)
+                .contains(".new.weft-part").doesNotContain("new", "new/inner.txt"));
+        assertThat(Trees.listing(dir.resolve("dst")).keySet()).containsExactlyInAnyOrder("top.txt", "new",
+                "new/inner.txt");
+    }
+
+    @Test
+    void aStagingFolderLeftByAKilledCopyIsTakenUpAndItsFinishedFilesKept() throws Exception {
+        Path whole = Trees.file(dir.resolve("src/whole.bin"), 4000, 1);
+        Path cut = Trees.file(dir.resolve("src/cut.bin"), 4000, 2);
+        Path staged = dir.resolve(".dst.weft-part");
+        Files.createDirectories(staged);
+        Files.copy(whole, staged.resolve("whole.bin"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.write(staged.resolve("cut.bin"), java.util.Arrays.copyOf(Files.readAllBytes(cut), 1000));
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")).withUpdate(true),
+                Progress.none());
+
+        assertThat(report.skipped()).as("whole.bin").isEqualTo(1);
+        assertThat(report.done()).as("cut.bin").isEqualTo(1);
+        assertThat(staged).doesNotExist();
+        Trees.assertSameTree(dir.resolve("src"), dir.resolve("dst"), true);
+    }
+
+    @Test
+    void aStagedFolderWhoseFinalPlaceWasTakenMeanwhileIsReportedAndKept() throws Exception {
+        Trees.file(dir.resolve("src/a.txt"), 100, 1);
+        Progress takesThePlace = listener(bytes -> { }, outcome -> {
+            try {
+                Files.createDirectories(dir.resolve("dst/someone-elses"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        Report report = Copier.copy(CopyOptions.of(dir.resolve("src"), dir.resolve("dst")), takesThePlace);
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> assertThat(failure.reason())
+                .contains(".dst.weft-part").contains("could not be moved to"));
+        assertThat(dir.resolve(".dst.weft-part/a.txt")).exists();
+        assertThat(Trees.listing(dir.resolve("dst")).keySet()).containsExactly("someone-elses");
+    }
+
+    @Test
     void largeFileMovesInChunksThatTheProgressSees() throws Exception {
         Trees.file(dir.resolve("src/big.bin"), 20 << 20, 1);
         List<Long> steps = new CopyOnWriteArrayList<>();
@@ -396,12 +468,19 @@ class CopierTest {
     }
 
     private static Progress listener(java.util.function.LongConsumer onTransferred) {
+        return listener(onTransferred, outcome -> { });
+    }
+
+    private static Progress listener(java.util.function.LongConsumer onTransferred,
+                                     java.util.function.Consumer<Outcome> onFinished) {
         return new Progress() {
             @Override public void planned(long items, long bytes) { }
             @Override public void transferred(long bytes) {
                 onTransferred.accept(bytes);
             }
-            @Override public void finished(Outcome outcome) { }
+            @Override public void finished(Outcome outcome) {
+                onFinished.accept(outcome);
+            }
         };
     }
 

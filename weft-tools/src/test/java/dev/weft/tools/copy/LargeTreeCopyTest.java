@@ -21,7 +21,7 @@ import dev.weft.tools.progress.Report;
 /**
  * The copier on a tree of 10,000 small files plus a few large ones (built once for the class): a full copy matches
  * byte for byte, and a copy killed with SIGKILL midway leaves no partial file under a final name and is finished by
- * running it again.
+ * running it again, whether it was filling folders that were there (a temp name per file) or a new one (staged).
  */
 class LargeTreeCopyTest {
 
@@ -56,17 +56,13 @@ class LargeTreeCopyTest {
     }
 
     @Test
-    void killedCopyLeavesNoPartialFileUnderAFinalNameAndARerunFinishesIt(@TempDir Path target) throws Exception {
+    void killedCopyIntoExistingFoldersLeavesNoPartialFileUnderAFinalNameAndARerunFinishesIt(@TempDir Path target)
+            throws Exception {
         Path copy = target.resolve("copy");
-        Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                CopyMain.class.getName(), source.toString(), copy.toString())
-                .redirectErrorStream(true).redirectOutput(target.resolve("child.log").toFile()).start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).ignoreExceptions()
-                    .until(() -> finalFiles(copy).size() >= 1000);
-        } finally {
-            child.destroyForcibly().waitFor();
+        for (int i = 0; i < 100; i++) {
+            Files.createDirectories(copy.resolve("d" + i)); // folders that are there: each file gets a temp name
         }
+        killMidway(copy, copy);
 
         List<Path> landed = finalFiles(copy);
         assertThat(landed).as("the copy was killed midway").hasSizeLessThan(SMALL_FILES);
@@ -80,6 +76,39 @@ class LargeTreeCopyTest {
         assertThat(rerun.failures()).isEmpty();
         assertThat(rerun.skipped()).isGreaterThanOrEqualTo(landed.size());
         Trees.assertSameTree(source, copy, true);
+    }
+
+    @Test
+    void killedCopyIntoANewFolderLeavesNothingUnderTheFinalNameAndARerunTakesUpItsStagedFiles(@TempDir Path target)
+            throws Exception {
+        Path copy = target.resolve("copy");
+        Path staged = target.resolve(".copy.weft-part");
+        killMidway(copy, staged);
+
+        assertThat(copy).as("a new folder appears only when complete").doesNotExist();
+        List<Path> written = finalFiles(staged);
+        assertThat(written).as("the copy was killed midway").hasSizeLessThan(SMALL_FILES);
+
+        Report rerun = Copier.copy(CopyOptions.of(source, copy).withUpdate(true), Progress.none());
+
+        assertThat(rerun.failures()).isEmpty();
+        assertThat(rerun.skipped()).as("all but the files being written when it was killed (CopyMain's 4 + 2 workers)")
+                .isGreaterThanOrEqualTo(written.size() - 6);
+        assertThat(staged).doesNotExist();
+        Trees.assertSameTree(source, copy, true);
+    }
+
+    /** Starts a copy to {@code copy} in a child JVM and kills it once 1,000 files are in {@code watched}. */
+    private static void killMidway(Path copy, Path watched) throws Exception {
+        Process child = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
+                CopyMain.class.getName(), source.toString(), copy.toString())
+                .redirectErrorStream(true).redirectOutput(copy.resolveSibling("child.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).ignoreExceptions()
+                    .until(() -> finalFiles(watched).size() >= 1000);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
     }
 
     private static String javaCommand() {

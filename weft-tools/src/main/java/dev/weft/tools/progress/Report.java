@@ -2,7 +2,6 @@ package dev.weft.tools.progress;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** The end of a copy or download: how many items were done and skipped, the bytes, and every failure with its reason. */
 public record Report(long done, long skipped, long bytes, List<Outcome> failures, Duration elapsed) {
@@ -18,8 +17,9 @@ public record Report(long done, long skipped, long bytes, List<Outcome> failures
     /** One line for people, for example "copied 10000 files (9.8 MiB) in 2.1 s (4.6 MiB/s), 3 skipped, 1 failed". */
     public String summary(String verb) {
         double seconds = elapsed.toNanos() / 1e9;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d file%s (%s) in %.1f s (%s)",
-                verb, done, done == 1 ? "" : "s", Sizes.bytes(bytes), seconds, Sizes.rate(bytes, seconds)));
+        StringBuilder line = new StringBuilder().append(verb).append(' ').append(done).append(done == 1 ? " file" : " files")
+                .append(" (").append(Sizes.bytes(bytes)).append(") in ").append(Sizes.oneDecimal(seconds)).append(" s (")
+                .append(Sizes.rate(bytes, seconds)).append(')');
         if (skipped > 0) {
             line.append(", ").append(skipped).append(" skipped");
         }

@@ -44,6 +44,26 @@ class ReportTest {
     }
 
     @Test
+    void oneDecimalRoundsAsTheFormatterDoesWithoutLoadingLocaleData() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            double value = switch (i % 5) {
+                case 0 -> random.nextInt(20_000) / 100.0; // two decimals: every half-way case
+                case 1 -> random.nextDouble() * 1024;
+                case 2 -> -random.nextDouble() * 10;
+                case 3 -> Math.pow(10, random.nextInt(24) - 6) * random.nextDouble(); // 1E-6 .. 1E17
+                default -> random.nextInt(100) + 0.05 * random.nextInt(20);
+            };
+            assertThat(Sizes.oneDecimal(value)).as("%s", value)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
+        }
+        assertThat(Sizes.oneDecimal(0.0)).isEqualTo("0.0");
+        assertThat(Sizes.oneDecimal(0.05)).isEqualTo("0.1");
+        assertThat(Sizes.oneDecimal(99.96)).isEqualTo("100.0");
+        assertThat(Sizes.oneDecimal(-0.04)).isEqualTo("-0.0");
+    }
+
+    @Test
     void consoleWithoutTerminalListsItemsWithoutCarriageReturns() {
         java.io.StringWriter text = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(text, true);

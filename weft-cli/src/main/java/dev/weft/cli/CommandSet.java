@@ -3,7 +3,6 @@ package dev.weft.cli;
 import java.util.List;
 import java.util.Set;
 
-import picocli.CommandLine.Command;
 
 /**
  * Which of {@link WeftCommand#SUBCOMMANDS} a command line needs picocli to know. picocli builds a subcommand's model
@@ -44,12 +43,17 @@ final class CommandSet {
         return versionOnly ? List.of() : WeftCommand.SUBCOMMANDS;
     }
 
-    /** The name the subcommand is typed as, from its {@code @Command}. */
+    /**
+     * The name the subcommand is typed as: its class's name without "Command", in lower case ({@code CopyCommand} is
+     * {@code copy}). Read from the class name, not its {@code @Command}: reading an annotation makes the JVM generate
+     * proxy classes, which costs a command built without annotations ({@link Specs}) most of what it saves.
+     * {@code CommandSetTest} checks that every subcommand's model has this name.
+     */
     static String name(Class<?> subcommand) {
-        Command command = subcommand.getAnnotation(Command.class);
-        if (command == null) {
-            throw new IllegalStateException(subcommand.getName() + " has no @Command annotation");
+        String type = subcommand.getSimpleName();
+        if (!type.endsWith("Command") || type.length() == "Command".length()) {
+            throw new IllegalStateException(subcommand.getName() + " is not named NameCommand");
         }
-        return command.name();
+        return type.substring(0, type.length() - "Command".length()).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -20,60 +20,59 @@ import dev.weft.tools.progress.InteractiveConsole;
 import dev.weft.tools.progress.Report;
 import dev.weft.tools.progress.Sizes;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code weft copy}: parses the options, runs the parallel copier, shows progress and the report. */
-@Command(name = "copy", mixinStandardHelpOptions = true,
-        description = {"Copy a folder tree with parallel workers.",
-                "Each file is written under a temp name (a new folder and all in it under the folder's) and moved "
-                        + "into place when complete, so an interrupted copy never leaves a truncated file; run the "
-                        + "same command with --update to finish it."})
+/**
+ * {@code weft copy}: parses the options, runs the parallel copier, shows progress and the report. Its picocli model is
+ * built in code rather than from annotations ({@link Specs}): {@code copy} races {@code cp -r}, and reading
+ * annotations generates proxy classes that no start-up cache keeps (30-40 ms of every run).
+ */
 final class CopyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SRC", description = "The directory (or file) to copy.")
-    Path source;
+    static final String NAME = "copy";
 
-    @Parameters(index = "1", paramLabel = "DST", description = "Where the copy goes (created if missing).")
-    Path target;
+    private final PositionalParamSpec source = Specs.positional(0, "SRC", Path.class,
+            "The directory (or file) to copy.");
+    private final PositionalParamSpec target = Specs.positional(1, "DST", Path.class,
+            "Where the copy goes (created if missing).");
+    private final OptionSpec workers = OptionSpec.builder("--workers").paramLabel("N").type(Integer.class)
+            .description("Files copied at once (default: 16 for small files, 2-4 for files of 8 MiB and more).")
+            .build();
+    private final OptionSpec verify = Specs.flag("Compare the SHA-256 of each copy with its source.", "--verify");
+    private final OptionSpec update = Specs.flag("Skip files whose size and modification time already match.",
+            "--update");
+    private final OptionSpec dryRun = Specs.flag("Show what would be copied; change nothing.", "-n", "--dry-run");
+    private final OptionSpec preserve = OptionSpec.builder("--preserve").splitRegex(",").paramLabel("WHAT")
+            .type(List.class).auxiliaryTypes(String.class).initialValue(List.of("times"))
+            .description("Metadata to keep: times, perms, or none (default: times).").build();
+    private final OptionSpec excludes = OptionSpec.builder("--exclude").paramLabel("GLOB")
+            .type(List.class).auxiliaryTypes(String.class).initialValue(new ArrayList<String>())
+            .description("Leave out matching entries: a name at any depth (*.tmp) or a path under SRC (build/**).")
+            .build();
+    private final OptionSpec followLinks = Specs.flag("Copy what symbolic links point to, not the links.",
+            "-L", "--follow-links");
+    private final CommandSpec spec = Specs.command(this, NAME,
+            "Copy a folder tree with parallel workers.",
+            "Each file is written under a temp name (a new folder and all in it under the folder's) and moved "
+                    + "into place when complete, so an interrupted copy never leaves a truncated file; run the "
+                    + "same command with --update to finish it.")
+            .add(source).add(target).addOption(workers).addOption(verify).addOption(update).addOption(dryRun)
+            .addOption(preserve).addOption(excludes).addOption(followLinks);
 
-    @Option(names = "--workers", paramLabel = "N",
-            description = "Files copied at once (default: 16 for small files, 2-4 for files of 8 MiB and more).")
-    Integer workers;
-
-    @Option(names = "--verify", description = "Compare the SHA-256 of each copy with its source.")
-    boolean verify;
-
-    @Option(names = "--update", description = "Skip files whose size and modification time already match.")
-    boolean update;
-
-    @Option(names = {"-n", "--dry-run"}, description = "Show what would be copied; change nothing.")
-    boolean dryRun;
-
-    @Option(names = "--preserve", split = ",", paramLabel = "WHAT",
-            description = "Metadata to keep: times, perms, or none (default: times).")
-    List<String> preserve = List.of("times");
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out matching entries: a name at any depth (*.tmp) or a path under SRC (build/**).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = {"-L", "--follow-links"}, description = "Copy what symbolic links point to, not the links.")
-    boolean followLinks;
-
-    @Spec
-    CommandSpec spec;
+    /** The model picocli parses {@code weft copy} with. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         CopyOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            if (dryRun) {
+            if (dryRun.<Boolean>getValue()) {
                 CopyPlan plan = CopyPlan.scan(options);
                 plan.actions().forEach(out::println);
                 out.println("would copy " + plan.files().size() + " files (" + Sizes.bytes(plan.bytes()) + ")");
@@ -96,15 +95,16 @@ final class CopyCommand implements Callable<Integer> {
     private CopyOptions options() {
         try {
             Set<Preserve> kept = EnumSet.noneOf(Preserve.class);
-            for (String name : preserve) {
+            for (String name : preserve.<List<String>>getValue()) {
                 if (!name.equalsIgnoreCase("none")) {
                     kept.add(Preserve.parse(name));
                 }
             }
-            return CopyOptions.of(source, target)
-                    .withWorkers(workers == null ? Workers.defaults() : Workers.of(workers))
-                    .withVerify(verify).withUpdate(update).withDryRun(dryRun).withPreserve(kept)
-                    .withExcludes(excludes).withFollowLinks(followLinks);
+            Integer count = workers.getValue();
+            return CopyOptions.of(source.getValue(), target.getValue())
+                    .withWorkers(count == null ? Workers.defaults() : Workers.of(count))
+                    .withVerify(verify.getValue()).withUpdate(update.getValue()).withDryRun(dryRun.getValue())
+                    .withPreserve(kept).withExcludes(excludes.getValue()).withFollowLinks(followLinks.getValue());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

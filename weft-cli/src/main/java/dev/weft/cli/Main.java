@@ -29,9 +29,14 @@ public final class Main {
 
     /** The weft command with the given subcommands registered (settings after them, so that they apply to all). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
-        CommandLine cli = new CommandLine(new WeftCommand());
+        CommandLine cli = new CommandLine(new WeftCommand().spec());
         for (Class<?> subcommand : subcommands) {
-            cli.addSubcommand(subcommand);
+            Object command = WeftCommand.subcommand(subcommand);
+            if (command instanceof CommandLine built) {
+                cli.addSubcommand(CommandSet.name(subcommand), built);
+            } else {
+                cli.addSubcommand(command);
+            }
         }
         cli.setOut(out);
         cli.setErr(err);

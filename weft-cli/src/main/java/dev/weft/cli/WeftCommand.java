@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Properties;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The top-level {@code weft} command: global options and the list of subcommands. The list is a field, not the
  * annotation's {@code subcommands}, so that {@link CommandSet} builds picocli's model of only the subcommand being
- * run: building all of them by reflection was most of {@code weft}'s start-up.
+ * run: building all of them by reflection was most of {@code weft}'s start-up. Its own model is built in code
+ * ({@link Specs}), so a command that is built in code too starts without reading a single annotation.
  */
-@Command(name = "weft",
-        mixinStandardHelpOptions = true,
-        versionProvider = WeftCommand.Version.class,
-        description = "Network services and concurrency on one engine, five concurrency models.")
 public final class WeftCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
@@ -42,12 +38,21 @@ public final class WeftCommand implements Runnable {
             TrainCommand.class,
             CommandLine.HelpCommand.class);
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces and debug logs.")
-    boolean debug;
+    private final OptionSpec debug = OptionSpec.builder("--debug").type(boolean.class).initialValue(false)
+            .scopeType(CommandLine.ScopeType.INHERIT).description("Show stack traces and debug logs.").build();
+    private final CommandSpec spec = Specs.command(this, "weft",
+            "Network services and concurrency on one engine, five concurrency models.")
+            .versionProvider(new Version()).addOption(debug);
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The model picocli parses the command line with; subcommands are added to it. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The subcommand as picocli is told about it: annotated classes as they are, the others with their model. */
+    static Object subcommand(Class<?> type) {
+        return type == CopyCommand.class ? new CommandLine(new CopyCommand().spec()) : type;
+    }
 
     @Override
     public void run() {
@@ -60,7 +65,7 @@ public final class WeftCommand implements Runnable {
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        return root.getCommand() instanceof WeftCommand weft && weft.debug;
+        return root.getCommand() instanceof WeftCommand weft && weft.debug.<Boolean>getValue();
     }
 
     static final class Version implements IVersionProvider {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,28 @@ class CommandSetTest {
     }
 
     @Test
+    void everySubcommandsModelHasTheNameItsClassGives() {
+        picocli.CommandLine all = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), WeftCommand.SUBCOMMANDS);
+
+        assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(
+                WeftCommand.SUBCOMMANDS.stream().map(CommandSet::name).toList());
+    }
+
+    @Test
+    void copyStartsWithoutReadingAnnotations() throws Exception {
+        // a child JVM: this one has long read annotations; -Xlog shows whether any proxy class is made
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "copy", "--dry-run", "/nonexistent/weft-src", "/nonexistent/weft-dst")
+                .redirectErrorStream(true).start();
+        String log = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).isEqualTo(1);
+        assertThat(log).contains("weft: copy: source does not exist").doesNotContain("$Proxy");
+    }
+
+    @Test
     void helpWithACommandNameShowsThatCommandsHelp() {
         assertThat(CommandSet.needed("help", "copy")).isEqualTo(WeftCommand.SUBCOMMANDS);
         StringWriter out = new StringWriter();
@@ -59,11 +82,13 @@ class CommandSetTest {
         StringWriter out = new StringWriter();
         Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "--help");
 
-        for (Class<?> subcommand : WeftCommand.SUBCOMMANDS) {
-            if (!subcommand.getAnnotation(picocli.CommandLine.Command.class).hidden()) {
-                assertThat(out.toString()).contains("  " + CommandSet.name(subcommand) + " ");
+        picocli.CommandLine all = Main.commandLine(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), WeftCommand.SUBCOMMANDS);
+        all.getSubcommands().forEach((name, subcommand) -> {
+            if (!subcommand.getCommandSpec().usageMessage().hidden()) {
+                assertThat(out.toString()).contains("  " + name + " ");
             }
-        }
+        });
     }
 
     @Test

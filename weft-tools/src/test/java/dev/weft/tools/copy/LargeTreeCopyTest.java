@@ -115,14 +115,18 @@ class LargeTreeCopyTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Regular files under their final names (temp files are dot-named and end in .weft-part). */
+    /**
+     * Regular files under their final names below {@code root}: not a temp file, nor in a staged folder (both are
+     * dot-named and end in .weft-part).
+     */
     private static List<Path> finalFiles(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile)
-                    .filter(path -> !path.getFileName().toString().endsWith(".weft-part"))
+                    .filter(path -> Stream.iterate(root.relativize(path), name -> name != null, Path::getParent)
+                            .noneMatch(name -> name.getFileName().toString().endsWith(".weft-part")))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,12 +31,7 @@ public final class Main {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new WeftCommand().spec());
         for (Class<?> subcommand : subcommands) {
-            Object command = WeftCommand.subcommand(subcommand);
-            if (command instanceof CommandLine built) {
-                cli.addSubcommand(CommandSet.name(subcommand), built);
-            } else {
-                cli.addSubcommand(command);
-            }
+            cli.addSubcommand(WeftCommand.subcommand(subcommand));
         }
         cli.setOut(out);
         cli.setErr(err);

@@ -22,8 +22,9 @@ import dev.weft.tools.progress.Progress;
 /**
  * Copies one file or link the safe way: into a temp name beside the target ({@code .name.weft-part}), then one atomic
  * rename onto the final name; inside a staged directory ({@link Staging}), which is not in place yet, straight under
- * its name. The temp name is fixed, so a rerun after a crash replaces a leftover instead of adding another. The temp file is created with the source's permissions, which the kernel narrows by the umask, as
- * {@code cp} does: a copy is never open to more people than its source, and scripts stay executable. Bytes move with
+ * its name. The temp name is fixed, so a rerun after a crash replaces a leftover instead of adding another. The file
+ * is created with the source's permissions, which the kernel narrows by the umask, as {@code cp} does: a copy is
+ * never open to more people than its source, and scripts stay executable. Bytes move with
  * {@link FileChannel#transferTo} (copy_file_range or sendfile on Linux) in chunks, so memory stays flat and the
  * progress bar moves during a large file.
  */

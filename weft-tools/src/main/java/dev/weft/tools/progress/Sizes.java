@@ -38,7 +38,7 @@ public final class Sizes {
                 .append(mantissa, point + 1, mantissa.length());
         int whole = point + (exponent < 0 ? 0 : Integer.parseInt(shortest.substring(exponent + 1)));
         if (whole < 0) {
-            return sign + "0.0"; // below 0.01
+            return sign + "0.0"; // below 0.001
         }
         while (digits.length() < whole + 2) {
             digits.append('0');
@@ -53,8 +53,9 @@ public final class Sizes {
             digits.insert(0, '1');
             whole++;
         }
-        // the whole part never has leading zeros beyond "0": Double.toString writes none, and a carry adds a digit
-        return sign + (whole == 0 ? "0" : digits.substring(0, whole)) + "." + digits.charAt(whole);
+        // whole >= 1 here (Double.toString writes "0.x" below 1 and exponents only below 0.001 or from 10^7), and
+        // its digits have no leading zeros beyond a lone "0"
+        return sign + digits.substring(0, whole) + "." + digits.charAt(whole);
     }
 
     public static String rate(long bytes, double seconds) {

@@ -33,6 +33,11 @@ public final class BankExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 000, 五、递归锁: the account with withdraw, deposit and drawcash";
+    }
+
+    @Override
     public String summary() {
         return "concurrent transfers and nested drawcash->withdraw under reentrant locks conserve money; a plain lock self-deadlocks";
     }
@@ -88,7 +93,7 @@ public final class BankExperiment implements Experiment {
                 Figure.of("stuckThread", "stuck", stuck
                         .map(s -> String.join("; ", s.describe(info -> plainLock.is(info) ? "alex's lock" : String.valueOf(info))))
                         .orElse("none"))));
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 threads + " threads x " + operations + " operations on " + accounts.size() + " accounts, reentrant locks",
                 figures,
                 List.of("Every withdraw and deposit read and wrote a balance under its account's lock, and drawcash took that lock twice"

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import dev.weft.lab.processes.Jvm;
+import dev.weft.lab.processes.Pipe;
 
 /**
  * A separate JVM running {@link LabWorker} with this JVM's java binary and class path, spoken to over its
@@ -33,14 +35,10 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code LabWorker role args...} with the given JVM options; the child is killed after {@code lifetime}. */
     static ChildJvm start(Duration lifetime, List<String> jvmOptions, String role, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(LabWorker.class.getName());
-        command.add(role);
-        command.addAll(List.of(args));
+        List<String> arguments = new ArrayList<>();
+        arguments.add(role);
+        arguments.addAll(List.of(args));
+        List<String> command = Jvm.command(jvmOptions, LabWorker.class, arguments);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -51,13 +49,13 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(role, process);
     }
 
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     long pid() {
         return process.pid();
+    }
+
+    /** A framed {@link Pipe} over the child's stdin and stdout, for roles that speak frames instead of lines. */
+    Pipe pipe() {
+        return Pipe.toChild(process);
     }
 
     void send(String line) {

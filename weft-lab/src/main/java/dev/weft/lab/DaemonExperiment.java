@@ -27,6 +27,11 @@ public final class DaemonExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 003, 35 守护线程; seed 001, 守护进程(守护线程)";
+    }
+
+    @Override
     public String summary() {
         return "child JVMs whose thread sleeps (--iterations ms): a daemon thread does not keep the JVM alive, a non-daemon one does, join waits";
     }
@@ -55,7 +60,7 @@ public final class DaemonExperiment implements Experiment {
         Timeline daemon = timelines.get(0);
         Timeline nonDaemon = timelines.get(1);
         Timeline join = timelines.get(2);
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 "three child JVMs; each main starts a thread that sleeps " + sleep + " ms (the daemon one " + sleep * 10
                         + " ms), then returns",
                 List.of(

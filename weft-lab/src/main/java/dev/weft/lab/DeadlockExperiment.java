@@ -36,6 +36,11 @@ public final class DeadlockExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 000, 五、递归锁 (死锁: doA/doB); seed 002, 3.8 死锁";
+    }
+
+    @Override
     public String summary() {
         return "threads take two locks in opposite orders: the cycle is detected (ThreadMXBean), then --fix ordering and --fix trylock complete";
     }
@@ -62,7 +67,7 @@ public final class DeadlockExperiment implements Experiment {
         for (Fix fix : options.fix().map(List::of).orElse(List.of(Fix.values()))) {
             figures.addAll(fixed(threads, fix, options.seed()));
         }
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 threads + " threads, " + threads + " locks, each thread takes lock i then lock i+1"
                         + options.fix().map(f -> ", fix " + f.name().toLowerCase()).orElse(""),
                 figures,

@@ -34,8 +34,13 @@ public final class EventExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 002, 3.9.2 事件: conn_mysql waits on an Event; seed 000, 六、同步条件(Event): Boss and Worker with clear()";
+    }
+
+    @Override
     public String summary() {
-        return "connectors wait on an event with a timeout and retries while maintenance opens the gate: who connected, who timed out";
+        return "connectors wait on an event with a timeout and retries while maintenance opens the gate; the boss/worker round with clear()";
     }
 
     @Override
@@ -66,10 +71,11 @@ public final class EventExperiment implements Experiment {
         maintainer.join(Duration.ofSeconds(30));
         crew.join(Duration.ofSeconds(30).plus(ATTEMPT_WAIT.multipliedBy(attempts)).plus(ARRIVAL_GAP.multipliedBy(connectors)));
 
+        BossRound boss = bossAndWorkers();
         String connected = ids(outcomes, true);
         String timedOut = ids(outcomes, false);
         long connectedCount = outcomes.values().stream().filter(Outcome::connected).count();
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 connectors + " connectors arriving every " + ARRIVAL_GAP.toMillis() + " ms, " + attempts + " attempts of "
                         + ATTEMPT_WAIT.toMillis() + " ms each; maintenance lasts " + maintenance + " ms",
                 List.of(
@@ -82,10 +88,73 @@ public final class EventExperiment implements Experiment {
                         Figure.of("connectedIds", "who connected", connected.isEmpty() ? "nobody" : connected),
                         Figure.of("timedOutIds", "who timed out", timedOut.isEmpty() ? "nobody" : timedOut),
                         Figure.measured("lastGaveUpMillis", "last give-up at", last(outcomes, false), "ms"),
-                        Figure.measured("firstConnectedMillis", "first connection at", first(outcomes, true), "ms")),
+                        Figure.measured("firstConnectedMillis", "first connection at", first(outcomes, true), "ms"),
+                        Figure.of("bossWorkers", "boss/worker: workers", BOSS_WORKERS),
+                        Figure.of("bossRoundsSeen", "boss/worker: rounds each worker saw", boss.seen()),
+                        Figure.of("bossSawBothRounds", "boss/worker: workers that saw both rounds", boss.sawBoth()),
+                        Figure.of("bossSetAfterClear", "boss/worker: flag after the workers' clear()", boss.setAfterClear())),
                 List.of("Each connector checked the event, then waited on it for " + ATTEMPT_WAIT.toMillis()
                                 + " ms at most; those whose attempts ran out before the gate opened gave up.",
-                        "Everyone still waiting when maintenance set the event woke at once: one set() releases all waiters."));
+                        "Everyone still waiting when maintenance set the event woke at once: one set() releases all waiters."
+                                + " In the boss/worker round, clear() reset the flag (" + (boss.setAfterClear() ? "still set?!" : "unset")
+                                + ") so the same event could announce a second round: " + boss.sawBoth() + " of " + BOSS_WORKERS
+                                + " workers saw both."));
+    }
+
+    static final int BOSS_WORKERS = 5;
+
+    /** Who saw which round ("1 2" each, in worker order), how many saw both, and whether the flag was set after clear. */
+    record BossRound(String seen, long sawBoth, boolean setAfterClear) {
+    }
+
+    /**
+     * Seed 000's Boss and Worker: the boss announces overtime (set), each worker wakes, grumbles and clears the event,
+     * then waits again; once every worker has cleared it, the boss announces the end of the day (set again).
+     */
+    private static BossRound bossAndWorkers() throws InterruptedException {
+        ClearableEvent event = new ClearableEvent();
+        CountDownLatch cleared = new CountDownLatch(BOSS_WORKERS);
+        int[] round = new int[1];
+        java.util.concurrent.atomic.AtomicReferenceArray<String> seen = new java.util.concurrent.atomic.AtomicReferenceArray<>(BOSS_WORKERS);
+        boolean[] flagAfterClear = new boolean[1];
+        Crew workers = Crew.start("lab-worker", BOSS_WORKERS, i -> {
+            if (!event.await(Duration.ofSeconds(30))) {
+                throw new LabFailure("event: worker " + i + " never heard the first announcement");
+            }
+            int first;
+            synchronized (round) {
+                first = round[0];
+            }
+            event.clear();
+            cleared.countDown();
+            if (!event.await(Duration.ofSeconds(30))) {
+                throw new LabFailure("event: worker " + i + " never heard the second announcement");
+            }
+            synchronized (round) {
+                seen.set(i, first + " " + round[0]);
+            }
+        });
+        Crew boss = Crew.start("lab-boss", 1, i -> {
+            synchronized (round) {
+                round[0] = 1;
+            }
+            event.set();
+            if (!cleared.await(30, TimeUnit.SECONDS)) {
+                throw new LabFailure("event: the workers did not clear the event within 30 s");
+            }
+            flagAfterClear[0] = event.isSet();
+            synchronized (round) {
+                round[0] = 2;
+            }
+            event.set();
+        });
+        boss.join(Duration.ofSeconds(40));
+        workers.join(Duration.ofSeconds(40));
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 0; i < BOSS_WORKERS; i++) {
+            all.add(seen.get(i));
+        }
+        return new BossRound(String.join(", ", all), all.stream().filter("1 2"::equals).count(), flagAfterClear[0]);
     }
 
     /** The seeds' conn_mysql: check, give up after the last attempt, otherwise wait on the event for a while. */

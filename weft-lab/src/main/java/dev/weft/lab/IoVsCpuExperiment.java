@@ -26,6 +26,11 @@ public final class IoVsCpuExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 001, 什么是IO密集型和CPU密集型?";
+    }
+
+    @Override
     public String summary() {
         return "the same tasks sleeping versus computing on 1..N threads: IO-bound speed-up follows threads, CPU-bound stops at cores";
     }
@@ -50,7 +55,7 @@ public final class IoVsCpuExperiment implements Experiment {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Double> ioSpeedup = ioMillis.stream().map(m -> ioMillis.getFirst() / m).toList();
         List<Double> cpuSpeedup = cpuMillis.stream().map(m -> cpuMillis.getFirst() / m).toList();
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 tasks + " tasks of about " + TASK.toMillis() + " ms each, sleeping or computing, on " + counts + " threads; "
                         + cores + " cores",
                 List.of(

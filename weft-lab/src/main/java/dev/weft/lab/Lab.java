@@ -9,7 +9,11 @@ public final class Lab {
     private static final List<Experiment> EXPERIMENTS = List.of(
             new RaceExperiment(), new TicketsExperiment(), new BankExperiment(), new DeadlockExperiment(),
             new SemaphoreExperiment(), new EventExperiment(), new QueuesExperiment(), new PoolExperiment(),
-            new ProcessesExperiment(), new IoVsCpuExperiment(), new VirtualExperiment(), new DaemonExperiment());
+            new ProcessesExperiment(), new IoVsCpuExperiment(), new VirtualExperiment(), new DaemonExperiment(),
+            new ConditionExperiment(), new TimerExperiment(), new BarrierExperiment(), new IntrospectionExperiment(),
+            new ListRaceExperiment(), new CandyExperiment(), new ProcessGlobalsExperiment(), new ProcessQueueExperiment(),
+            new PipeExperiment(), new ManagerExperiment(), new ProcessPoolExperiment(), new DaemonProcessExperiment(),
+            new GeneratorsExperiment(), new PingPongExperiment(), new GeventExperiment());
 
     private Lab() {
     }

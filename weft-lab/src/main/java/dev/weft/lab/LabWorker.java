@@ -15,6 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.weft.engine.Limits;
+import dev.weft.engine.Model;
+import dev.weft.engine.ServerConfig;
+import dev.weft.http.HttpResponse;
+import dev.weft.http.HttpServer;
+import dev.weft.lab.processes.Jvm;
+import dev.weft.lab.processes.Pipe;
+import dev.weft.lab.processes.ProcessQueue;
+
 /**
  * The main class of the lab's child JVMs ({@link ChildJvm}). One role per run, answers on stdout, one line each:
  * <ul>
@@ -24,7 +33,18 @@ import java.util.concurrent.TimeUnit;
  *       {@code main-returning PID MAIN_MILLIS} and returns from main, joining the thread first for {@code join}.</li>
  *   <li>{@code crowd virtual|platform TASKS SLEEP_MILLIS POOL}: runs TASKS sleeping tasks and prints
  *       {@code WALL_MILLIS PEAK_RSS_KB PEAK_HEAP_KB PEAK_THREADS}.</li>
+ *   <li>{@code queue-consumer COUNT}: opens a {@link ProcessQueue}, prints {@code port PORT}, takes COUNT messages and
+ *       prints {@code done RECEIVED IN_ORDER FIRST_TO_LAST_NANOS}.</li>
+ *   <li>{@code queue-producer PORT COUNT}: puts COUNT messages ({@code 0..COUNT-1}) on that queue, prints {@code sent COUNT}.</li>
+ *   <li>{@code echo}: answers every {@link Pipe} frame on stdin with the same frame on stdout, until stdin ends.</li>
+ *   <li>{@code parent MILLIS}: starts a daemon child (exits with its parent) and a non-daemon child (sleeps MILLIS
+ *       whatever happens), prints {@code children DAEMON_PID NON_DAEMON_PID} and returns from main.</li>
+ *   <li>{@code linger-daemon}, {@code linger MILLIS}: the two children of {@code parent}; each prints {@code ready}.</li>
+ *   <li>{@code http-server LATENCY_MILLIS}: a weft HTTP server (virtual threads) on 127.0.0.1 whose every answer takes
+ *       LATENCY_MILLIS, like a distant server; prints {@code port PORT}.</li>
  * </ul>
+ * Every role that does not read stdin watches it ({@link Jvm#exitWithParent}), so it ends with its parent,
+ * except {@code linger}, whose point is to outlive it (for MILLIS at most).
  */
 public final class LabWorker {
 
@@ -41,11 +61,101 @@ public final class LabWorker {
             case "daemon", "non-daemon", "join" -> lingering(args[0], Long.parseLong(args[1]));
             case "crowd" -> crowd(args[1].equals("virtual"), Integer.parseInt(args[2]), Long.parseLong(args[3]),
                     Integer.parseInt(args[4]));
+            case "queue-consumer" -> queueConsumer(Integer.parseInt(args[1]));
+            case "queue-producer" -> queueProducer(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "echo" -> echo();
+            case "http-server" -> httpServer(Long.parseLong(args[1]));
+            case "parent" -> parent(Long.parseLong(args[1]));
+            case "linger-daemon" -> {
+                Jvm.exitWithParent();
+                ready();
+                Thread.sleep(Duration.ofMinutes(2));
+            }
+            case "linger" -> {
+                ready();
+                Thread.sleep(Long.parseLong(args[1]));
+            }
             default -> {
                 System.err.println("LabWorker: unknown role " + args[0]);
                 System.exit(2);
             }
         }
+    }
+
+    private static void ready() {
+        System.out.println("ready " + pid());
+        System.out.flush();
+    }
+
+    private static void queueConsumer(int count) throws IOException, InterruptedException {
+        Jvm.exitWithParent();
+        try (ProcessQueue queue = ProcessQueue.open(1024)) {
+            System.out.println("port " + queue.port());
+            System.out.flush();
+            boolean inOrder = true;
+            long first = 0;
+            for (int i = 0; i < count; i++) {
+                String message = queue.take();
+                if (i == 0) {
+                    first = System.nanoTime();
+                }
+                inOrder &= message.equals(Integer.toString(i));
+            }
+            System.out.println("done " + count + " " + inOrder + " " + (System.nanoTime() - first));
+            System.out.flush();
+        }
+    }
+
+    private static void queueProducer(int port, int count) throws IOException {
+        Jvm.exitWithParent();
+        try (ProcessQueue.Writer writer = ProcessQueue.writer(port)) {
+            for (int i = 0; i < count; i++) {
+                writer.put(Integer.toString(i));
+            }
+        }
+        System.out.println("sent " + count);
+        System.out.flush();
+    }
+
+    private static void httpServer(long latencyMillis) throws IOException, InterruptedException {
+        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(new Model.Virtual())
+                .limits(Limits.DEFAULT.withMaxConnections(GeventExperiment.MAX_FETCHES + 100)).build();
+        try (HttpServer server = HttpServer.start(config, request -> {
+            Thread.sleep(latencyMillis);
+            return HttpResponse.text(200, "image " + request.path() + "\n");
+        })) {
+            System.out.println("port " + server.port());
+            System.out.flush();
+            Jvm.exitWithParent();
+            Thread.sleep(Duration.ofMinutes(5));
+        }
+    }
+
+    private static void echo() throws IOException {
+        Pipe pipe = Pipe.ofStandardStreams();
+        for (var message = pipe.receiveBytes(); message.isPresent(); message = pipe.receiveBytes()) {
+            pipe.send(message.get());
+        }
+    }
+
+    /** A parent with a daemon and a non-daemon child; returning from main ends this JVM and so its stdin watchers. */
+    private static void parent(long lingerMillis) throws IOException {
+        Jvm.exitWithParent();
+        List<String> options = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        Process daemon = Jvm.start(options, LabWorker.class, List.of("linger-daemon"));
+        Process nonDaemon = Jvm.start(options, LabWorker.class, List.of("linger", String.valueOf(lingerMillis)));
+        for (Process child : List.of(daemon, nonDaemon)) {
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            if (line == null || !line.startsWith("ready")) {
+                daemon.destroyForcibly();
+                nonDaemon.destroyForcibly();
+                System.out.println("failed child " + child.pid() + " said " + line);
+                System.out.flush();
+                return;
+            }
+        }
+        System.out.println("children " + daemon.pid() + " " + nonDaemon.pid());
+        System.out.flush();
     }
 
     private static long pid() {

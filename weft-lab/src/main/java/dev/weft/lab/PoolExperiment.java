@@ -37,6 +37,11 @@ public final class PoolExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 001, 线程池 (ThreadPool with callback and terminate)";
+    }
+
+    @Override
     public String summary() {
         return "a thread pool with success and failure callbacks; close (finish queued work) versus terminate (drop it, interrupt running)";
     }
@@ -59,7 +64,7 @@ public final class PoolExperiment implements Experiment {
         }
         Counts closed = close(threads, fails);
         Counts terminated = terminate(threads, tasks);
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 tasks + " tasks on a pool of " + threads + " threads, " + planned + " of them fail",
                 List.of(
                         Figure.of("tasks", "tasks submitted", tasks),

@@ -41,8 +41,13 @@ public final class QueuesExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 000, 八、队列(queue); seed 004, 生产面包 / 买到面包 (bakers and buyers) and 进程间通信-Queue (put_nowait, get_nowait)";
+    }
+
+    @Override
     public String summary() {
-        return "FIFO, LIFO and priority order; bakers and buyers on a bounded shelf with back-pressure, join/task_done, clean shutdown";
+        return "FIFO, LIFO and priority order; bakers and buyers on a bounded shelf with back-pressure, join/task_done, clean shutdown; put_nowait/get_nowait";
     }
 
     @Override
@@ -93,8 +98,9 @@ public final class QueuesExperiment implements Experiment {
         buyers.join(Duration.ofSeconds(10));
         boolean stopped = buyers.threads().stream().noneMatch(Thread::isAlive);
         double millis = (System.nanoTime() - began) / 1e6;
+        NonBlocking nowait = nonBlocking();
 
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 bakers + " bakers x " + breads + " breads, " + bakers + " buyers, a shelf of " + SHELF,
                 List.of(
                         Figure.of("putOrder", "put in", join(items)),
@@ -109,10 +115,51 @@ public final class QueuesExperiment implements Experiment {
                         Figure.of("fullestShelf", "fullest shelf seen", fullest.get()),
                         Figure.of("bakerWaits", "times a baker waited for room", bakerWaits.sum()),
                         Figure.of("buyersStopped", "buyers stopped cleanly", stopped),
-                        Figure.measured("wallMillis", "wall time", millis, "ms")),
+                        Figure.measured("wallMillis", "wall time", millis, "ms"),
+                        Figure.of("nowaitCapacity", "put_nowait: queue capacity", NOWAIT_CAPACITY),
+                        Figure.of("putNowaitAccepted", "put_nowait (offer): accepted", nowait.putAccepted()),
+                        Figure.of("putNowaitFull", "put_nowait (offer): Full", nowait.putFull()),
+                        Figure.of("getNowaitTaken", "get_nowait (poll): taken", nowait.getTaken()),
+                        Figure.of("getNowaitEmpty", "get_nowait (poll): Empty", nowait.getEmpty()),
+                        Figure.measured("putTimeoutMillis", "put(timeout=" + NOWAIT_TIMEOUT.toMillis() + " ms) on a full queue: Full after", nowait.putWaitedMillis(), "ms"),
+                        Figure.measured("getTimeoutMillis", "get(timeout=" + NOWAIT_TIMEOUT.toMillis() + " ms) on an empty queue: Empty after", nowait.getWaitedMillis(), "ms")),
                 List.of("A full shelf made bakers wait " + bakerWaits.sum() + " times (back-pressure); join() returned only when"
                                 + " every bread had been taken and marked done, so produced = consumed before the shutdown.",
-                        "One stop item per buyer ended each buyer's loop: no thread was killed, none was left waiting."));
+                        "One stop item per buyer ended each buyer's loop: no thread was killed, none was left waiting. Without"
+                                + " waiting, offer/poll answered at once: " + nowait.putFull() + " puts met Full and " + nowait.getEmpty()
+                                + " gets met Empty; with a timeout they waited that long first."));
+    }
+
+    static final int NOWAIT_CAPACITY = 3;
+    static final int NOWAIT_TRIES = 5;
+    static final Duration NOWAIT_TIMEOUT = Duration.ofMillis(20);
+
+    /** The non-blocking API's outcomes: Python's put_nowait/get_nowait raise Full/Empty; Java's offer/poll return false/null. */
+    record NonBlocking(int putAccepted, int putFull, int getTaken, int getEmpty, double putWaitedMillis, double getWaitedMillis) {
+    }
+
+    /** Seed 004's 消息1..消息4 on a queue of 3: put_nowait past capacity, get_nowait past empty, then the same with a timeout. */
+    private static NonBlocking nonBlocking() throws InterruptedException {
+        BlockingQueue<String> queue = new java.util.concurrent.ArrayBlockingQueue<>(NOWAIT_CAPACITY);
+        int accepted = 0;
+        for (int i = 1; i <= NOWAIT_TRIES; i++) {
+            if (queue.offer("message " + i)) {
+                accepted++;
+            }
+        }
+        long began = System.nanoTime();
+        boolean late = queue.offer("late", NOWAIT_TIMEOUT.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        double putWaited = late ? 0 : (System.nanoTime() - began) / 1e6;
+        int taken = 0;
+        for (int i = 1; i <= NOWAIT_TRIES; i++) {
+            if (queue.poll() != null) {
+                taken++;
+            }
+        }
+        began = System.nanoTime();
+        String none = queue.poll(NOWAIT_TIMEOUT.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        double getWaited = none == null ? (System.nanoTime() - began) / 1e6 : 0;
+        return new NonBlocking(accepted, NOWAIT_TRIES - accepted, taken, NOWAIT_TRIES - taken, putWaited, getWaited);
     }
 
     private static List<Integer> drained(BlockingQueue<Integer> queue) {

@@ -34,6 +34,11 @@ public final class RaceExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 000, 四、同步锁(Lock): num = temp - 1 after a sleep; seed 002, 3.5.3 共享全局变量的问题";
+    }
+
+    @Override
     public String summary() {
         return "threads decrement a shared counter with a pause between read and write: lost updates, then a lock, AtomicLong, LongAdder";
     }
@@ -68,7 +73,7 @@ public final class RaceExperiment implements Experiment {
         double adderMops = throughput(threads, fast, adder::decrement);
 
         long actual = counter.value;
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 threads + " threads x " + iterations + " read-pause-write decrements from " + start
                         + (lock == null ? ", no lock" : ", under a lock"),
                 List.of(

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What one run of an experiment measured: the setup it ran, its figures in order, and a two-line explanation.
+ * What one run of an experiment measured: the seed lesson it runs (seed file and section), the setup it ran, its
+ * figures in order, and a two-line explanation.
  * The table for people and the JSON for scripts are both printed from this one record.
  */
-public record Result(String experiment, String setup, List<Figure> figures, List<String> explanation) {
+public record Result(String experiment, String lesson, String setup, List<Figure> figures, List<String> explanation) {
 
     public Result {
         figures = List.copyOf(figures);
@@ -45,6 +46,7 @@ public record Result(String experiment, String setup, List<Figure> figures, List
     public String table() {
         int width = figures.stream().mapToInt(f -> f.label().length()).max().orElse(0);
         StringBuilder out = new StringBuilder(experiment).append(": ").append(setup).append('\n');
+        out.append("  seed lesson: ").append(lesson).append("\n");
         for (Figure f : figures) {
             out.append("  ").append(f.label()).append(" ".repeat(width - f.label().length() + 2))
                     .append(f.display()).append('\n');

@@ -25,6 +25,11 @@ public final class SemaphoreExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 000, 七、信号量(Semaphore); seed 001, 信号量(Semaphore)";
+    }
+
+    @Override
     public String summary() {
         return "tasks share 5 permits (--threads): the highest concurrency seen, and a bounded semaphore refusing an over-release";
     }
@@ -61,7 +66,7 @@ public final class SemaphoreExperiment implements Experiment {
         } catch (IllegalStateException e) {
             refused = e.getMessage();
         }
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 tasks + " tasks, a semaphore of " + permits + " permits",
                 List.of(
                         Figure.of("tasks", "tasks run", room.left()),

@@ -35,6 +35,11 @@ public final class TicketsExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 004, 线程安全问题: two threads sell 20 tickets (卖出一张票)";
+    }
+
+    @Override
     public String summary() {
         return "ticket sellers check-then-sell a shared stock: oversold without a lock, exact with one";
     }
@@ -70,7 +75,7 @@ public final class TicketsExperiment implements Experiment {
             perSeller.append(i == 0 ? "" : " ").append(sold.get(i));
         }
         long oversold = total - stock;
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 sellers + " sellers, " + stock + " tickets, " + (lock == null ? "no lock" : "check and sale under a lock"),
                 List.of(
                         Figure.of("stock", "tickets in stock", stock),

@@ -26,6 +26,16 @@ public final class VirtualExperiment implements Experiment {
     }
 
     @Override
+    public String lesson() {
+        return "seed 002, 5.5 进程、线程、协程对比";
+    }
+
+    @Override
+    public LabOptions quick() {
+        return LabOptions.defaults().withIterations(20_000);
+    }
+
+    @Override
     public String summary() {
         return "100,000 sleeping tasks (--iterations) on virtual threads vs a pool of 1000 platform threads (--threads): wall time, peak memory";
     }
@@ -41,7 +51,7 @@ public final class VirtualExperiment implements Experiment {
         int pool = LabOptions.atMost(options.threadsOr(DEFAULT_POOL), 4000, name(), Knob.THREADS);
         Crowd virtual = crowd("virtual", tasks, pool);
         Crowd platform = crowd("platform", tasks, pool);
-        return new Result(name(),
+        return new Result(name(), lesson(),
                 tasks + " tasks each sleeping " + SLEEP_MILLIS + " ms; virtual threads vs " + pool + " platform threads",
                 List.of(
                         Figure.of("tasks", "tasks", tasks),

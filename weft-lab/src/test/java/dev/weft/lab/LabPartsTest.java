@@ -86,14 +86,14 @@ class LabPartsTest {
 
     @Test
     void jsonHasEveryFigureUnderItsKeyInOrder() throws Exception {
-        Result result = new Result("race", "setup", List.of(Figure.of("expected", "expected", 0),
+        Result result = new Result("race", "seed 000, 四、同步锁", "setup", List.of(Figure.of("expected", "expected", 0),
                 Figure.of("lostUpdates", "lost", 7), Figure.of("locked", "locked", false),
                 Figure.curve("speedup", "speed-up", List.of(1.0, 1.956), "x")), List.of("one.", "two."));
 
         JsonNode json = new ObjectMapper().readTree(ResultJson.write(result));
 
         assertThat(json.fieldNames()).toIterable()
-                .containsExactly("experiment", "setup", "expected", "lostUpdates", "locked", "speedup", "explanation");
+                .containsExactly("experiment", "lesson", "setup", "expected", "lostUpdates", "locked", "speedup", "explanation");
         assertThat(json.get("lostUpdates").asLong()).isEqualTo(7);
         assertThat(json.get("locked").isBoolean()).isTrue();
         assertThat(json.get("speedup").get(1).asDouble()).isEqualTo(1.96);

@@ -44,20 +44,25 @@ public final class Jvm {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** In a child: blocks until stdin ends (the parent closed it or is gone), for a main that only serves. */
+    public static void untilParentExits() {
+        InputStream in = System.in;
+        try {
+            while (in.read() >= 0) {
+                // nothing is sent; reading only waits for the parent's end of the pipe to close
+            }
+        } catch (IOException e) {
+            // a broken pipe means the parent is gone, as end of stream does
+        }
+    }
+
     /**
      * In a child: a daemon thread that reads stdin to its end, then exits the JVM. For children whose stdin carries
      * nothing; a child that reads commands from stdin exits at their end instead.
      */
     public static void exitWithParent() {
         Thread.ofPlatform().daemon().name("weft-lab-parent-watch").start(() -> {
-            InputStream in = System.in;
-            try {
-                while (in.read() >= 0) {
-                    // nothing is sent; reading only waits for the parent's end of the pipe to close
-                }
-            } catch (IOException e) {
-                // a broken pipe means the parent is gone, as end of stream does
-            }
+            untilParentExits();
             System.exit(0);
         });
     }

@@ -66,7 +66,8 @@ public final class StateServer implements AutoCloseable {
         StateServer state = serve();
         System.out.println("port " + state.port());
         System.out.flush();
-        Jvm.exitWithParent();
+        Jvm.untilParentExits();
+        System.exit(0);
     }
 
     private void accept() {

@@ -1,0 +1,65 @@
+package dev.weft.lab;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Python's {@code threading.Event} with {@code clear()}, which a {@link java.util.concurrent.CountDownLatch} cannot
+ * do. As in Python, a waiter woken by {@link #set} returns even if someone clears the flag before it runs again:
+ * each set starts a new generation, and a waiter waits for the flag or for a new generation, whichever comes first.
+ */
+final class ClearableEvent {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private boolean flag;
+    private long generation;
+
+    void set() {
+        lock.lock();
+        try {
+            flag = true;
+            generation++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void clear() {
+        lock.lock();
+        try {
+            flag = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isSet() {
+        lock.lock();
+        try {
+            return flag;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the flag is set or a set happens, at most {@code timeout}; false if the time ran out first. */
+    boolean await(Duration timeout) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long seen = generation;
+            long left = timeout.toNanos();
+            while (!flag && generation == seen) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

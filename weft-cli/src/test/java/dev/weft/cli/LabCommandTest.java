@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.lab.Lab;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LabCommandTest {
 
@@ -24,7 +27,7 @@ class LabCommandTest {
         assertThat(weft("lab")).isZero();
 
         assertThat(out.toString().lines().filter(l -> !l.isBlank()).limit(Lab.experiments().size()))
-                .hasSize(12)
+                .hasSize(Lab.experiments().size())
                 .allSatisfy(line -> assertThat(Lab.find(line.split(" ")[0])).isPresent());
     }
 
@@ -83,5 +86,38 @@ class LabCommandTest {
         assertThat(weft("lab", "deadlock", "--fix", "prayer")).isEqualTo(2);
 
         assertThat(err.toString()).contains("--fix").doesNotContain("Exception");
+    }
+
+    @Test
+    void allTakesNoSizesBecauseEachExperimentUsesItsOwn() {
+        assertThat(weft("lab", "all", "--threads", "2")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("weft: --threads does not apply to 'all'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void allRefusesAnOutThatIsAFile(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("report"), "x");
+
+        assertThat(weft("lab", "all", "--out", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("weft: --out " + file + " is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void outIsOnlyForAll() {
+        assertThat(weft("lab", "race", "--out", "somewhere")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("weft: --out applies to 'weft lab all' only");
+    }
+
+    @Test
+    void aRunPrintsTheSeedLessonUnderTheSetup() {
+        assertThat(weft("lab", "candy", "--iterations", "2")).isZero();
+
+        assertThat(out.toString().lines().skip(1).findFirst())
+                .hasValueSatisfying(line -> assertThat(line).startsWith("  seed lesson: seed 003, 42"));
     }
 }

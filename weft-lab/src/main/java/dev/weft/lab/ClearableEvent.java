@@ -13,8 +13,10 @@ final class ClearableEvent {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Condition waitersChanged = lock.newCondition();
     private boolean flag;
     private long generation;
+    private int waiters;
 
     void set() {
         lock.lock();
@@ -51,11 +53,37 @@ final class ClearableEvent {
         try {
             long seen = generation;
             long left = timeout.toNanos();
-            while (!flag && generation == seen) {
+            waiters++;
+            waitersChanged.signalAll();
+            try {
+                while (!flag && generation == seen) {
+                    if (left <= 0) {
+                        return false;
+                    }
+                    left = changed.awaitNanos(left);
+                }
+                return true;
+            } finally {
+                waiters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until {@code count} threads are blocked in {@link #await} (the seeds use a sleep for this); a set made
+     * then reaches every one of them. False if that did not happen within {@code timeout}.
+     */
+    boolean awaitWaiters(int count, Duration timeout) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long left = timeout.toNanos();
+            while (waiters < count) {
                 if (left <= 0) {
                     return false;
                 }
-                left = changed.awaitNanos(left);
+                left = waitersChanged.awaitNanos(left);
             }
             return true;
         } finally {

@@ -135,12 +135,16 @@ public final class EventExperiment implements Experiment {
             }
         });
         Crew boss = Crew.start("lab-boss", 1, i -> {
+            if (!event.awaitWaiters(BOSS_WORKERS, Duration.ofSeconds(30))) {
+                throw new LabFailure("event: the workers did not start waiting within 30 s");
+            }
             synchronized (round) {
                 round[0] = 1;
             }
             event.set();
-            if (!cleared.await(30, TimeUnit.SECONDS)) {
-                throw new LabFailure("event: the workers did not clear the event within 30 s");
+            // every worker has cleared the event and waits again: the second announcement reaches them all
+            if (!cleared.await(30, TimeUnit.SECONDS) || !event.awaitWaiters(BOSS_WORKERS, Duration.ofSeconds(30))) {
+                throw new LabFailure("event: the workers did not clear the event and wait again within 30 s");
             }
             flagAfterClear[0] = event.isSet();
             synchronized (round) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import dev.weft.lab.processes.ProcessPool;
@@ -95,6 +96,10 @@ public final class ProcessPoolExperiment implements Experiment {
                 return null;
             });
             diedAsFailure = outcome(crash) instanceof WorkerDiedException;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pool.replacedWorkers() == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // the failure is reported before the new JVM is up
+            }
             replaced = pool.replacedWorkers();
             List<Long> after = pool.pids();
             nextRanOnNewWorker = !after.equals(before) && after.size() == before.size();

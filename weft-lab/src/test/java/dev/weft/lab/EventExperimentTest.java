@@ -34,4 +34,13 @@ class EventExperimentTest {
         assertThat(result.text("connectedIds")).isEqualTo("0 1 2");
         assertThat(result.number("timedOut")).isZero();
     }
+
+    @Test
+    void everyWorkerSeesBothOfTheBosssRoundsAfterClearingTheEvent() throws InterruptedException {
+        Result result = new EventExperiment().run(LabOptions.defaults().withThreads(1).withIterations(1));
+
+        assertThat(result.text("bossRoundsSeen")).isEqualTo("1 2, 1 2, 1 2, 1 2, 1 2");
+        assertThat(result.number("bossSawBothRounds")).isEqualTo(5);
+        assertThat(result.flag("bossSetAfterClear")).isFalse();
+    }
 }

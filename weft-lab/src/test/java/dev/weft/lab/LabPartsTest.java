@@ -112,7 +112,46 @@ class LabPartsTest {
 
     @Test
     void everyExperimentHasAUniqueNameAndASummary() {
-        assertThat(Lab.experiments()).extracting(Experiment::name).doesNotHaveDuplicates().hasSize(12);
+        assertThat(Lab.experiments()).extracting(Experiment::name).doesNotHaveDuplicates().hasSize(27);
         assertThat(Lab.experiments()).allSatisfy(e -> assertThat(e.summary()).isNotBlank().doesNotContain("\n"));
+    }
+
+    @Test
+    void everyExperimentNamesTheSeedFileItsLessonComesFrom() {
+        assertThat(Lab.experiments()).allSatisfy(e -> assertThat(e.lesson()).matches("seed 00[0-4], .+"));
+    }
+
+    @Test
+    void aClearedEventMakesWaitersWaitForTheNextSet() throws InterruptedException {
+        ClearableEvent event = new ClearableEvent();
+        event.set();
+        assertThat(event.await(Duration.ofMillis(1))).isTrue();
+        event.clear();
+
+        assertThat(event.isSet()).isFalse();
+        assertThat(event.await(Duration.ofMillis(20))).isFalse();
+    }
+
+    @Test
+    void aGeneratorHandsBackWhatIsSentAsTheValueOfYield() {
+        List<String> inside = new java.util.ArrayList<>();
+        try (Generator<Integer, String> generator = new Generator<>(y -> {
+            inside.add(String.valueOf(y.yield(1)));
+            inside.add(String.valueOf(y.yield(2)));
+        })) {
+            assertThat(generator.send(null)).isEqualTo(1);
+            assertThat(generator.send("a")).isEqualTo(2);
+            assertThat(generator.hasNext()).isFalse();
+        }
+        assertThat(inside).containsExactly("a", "null");
+    }
+
+    @Test
+    void theProcessesVerdictSaysThreadsWereNotFasterWhenTheyWereNot() {
+        List<String> slow = ProcessesExperiment.verdict(2, 0.14, 0.1, 900);
+
+        assertThat(slow.getFirst()).contains("were not faster than one here (0.14x)").doesNotContain("divide");
+        assertThat(slow.get(1)).contains("slower than one thread (0.10x)");
+        assertThat(ProcessesExperiment.verdict(2, 1.9, 1.2, 400).getFirst()).contains("1.90x faster");
     }
 }

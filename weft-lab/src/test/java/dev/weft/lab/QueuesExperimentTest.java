@@ -51,4 +51,18 @@ class QueuesExperimentTest {
         assertThat(result.flag("buyersStopped")).isTrue();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("lab-buyer"));
     }
+
+    @Test
+    void putNowaitMeetsFullAndGetNowaitMeetsEmptyWithoutWaiting() {
+        assertThat(result.number("putNowaitAccepted")).isEqualTo(3);
+        assertThat(result.number("putNowaitFull")).isEqualTo(2);
+        assertThat(result.number("getNowaitTaken")).isEqualTo(3);
+        assertThat(result.number("getNowaitEmpty")).isEqualTo(2);
+    }
+
+    @Test
+    void withATimeoutPutAndGetWaitThatLongBeforeGivingUp() {
+        assertThat(result.decimal("putTimeoutMillis")).isGreaterThanOrEqualTo(19.0);
+        assertThat(result.decimal("getTimeoutMillis")).isGreaterThanOrEqualTo(19.0);
+    }
 }

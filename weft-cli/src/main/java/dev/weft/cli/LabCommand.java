@@ -86,7 +86,7 @@ public final class LabCommand implements Callable<Integer> {
         unused.removeAll(experiment.knobs());
         if (!unused.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), options(unused) + " does not apply to " + name
-                    + " (it takes " + options(experiment.knobs()) + ")");
+                    + (experiment.knobs().isEmpty() ? " (it takes no options)" : " (it takes " + options(experiment.knobs()) + ")"));
         }
         Result result;
         try {
@@ -139,6 +139,7 @@ public final class LabCommand implements Callable<Integer> {
         int width = Lab.experiments().stream().mapToInt(e -> e.name().length()).max().orElse(0);
         for (Experiment e : Lab.experiments()) {
             out.println(e.name() + " ".repeat(width - e.name().length() + 2) + e.summary());
+            out.println(" ".repeat(width + 2) + "(" + e.lesson() + ")");
         }
         out.println();
         out.println("Run one with: weft lab NAME [--threads N] [--iterations N] [--seed S] [--json]");

@@ -23,10 +23,11 @@ class LabCommandTest {
     }
 
     @Test
-    void withoutANameListsEveryExperimentOnOneLine() {
+    void withoutANameListsEveryExperimentWithItsSeedLesson() {
         assertThat(weft("lab")).isZero();
 
-        assertThat(out.toString().lines().filter(l -> !l.isBlank()).limit(Lab.experiments().size()))
+        assertThat(out.toString()).containsPattern("\\n +\\(seed 003, 42 ");
+        assertThat(out.toString().lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).limit(Lab.experiments().size()))
                 .hasSize(Lab.experiments().size())
                 .allSatisfy(line -> assertThat(Lab.find(line.split(" ")[0])).isPresent());
     }

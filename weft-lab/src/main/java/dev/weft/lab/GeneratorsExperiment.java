@@ -64,6 +64,22 @@ public final class GeneratorsExperiment implements Experiment {
         });
     }
 
+    /** Runs both ways once untimed, so the timed runs measure compiled code, not the interpreter. */
+    private static void warmUp(int values) {
+        long sink = 0;
+        for (Iterator<Long> it = new Fibonacci(values); it.hasNext(); ) {
+            sink += it.next();
+        }
+        try (Generator<Long, Object> generator = fibonacci(values)) {
+            while (generator.hasNext()) {
+                sink += generator.next();
+            }
+        }
+        warmUpSink = sink; // kept, so the warm-up is not optimised away
+    }
+
+    static volatile long warmUpSink;
+
     @Override
     public String name() {
         return "generators";
@@ -87,6 +103,7 @@ public final class GeneratorsExperiment implements Experiment {
     @Override
     public Result run(LabOptions options) {
         int values = LabOptions.atMost(options.iterationsOr(DEFAULT_VALUES), 1_000_000, name(), Knob.ITERATIONS);
+        warmUp(Math.min(values, 2_000));
         List<Long> fromIterator = new ArrayList<>();
         long began = System.nanoTime();
         for (Iterator<Long> it = new Fibonacci(values); it.hasNext(); ) {

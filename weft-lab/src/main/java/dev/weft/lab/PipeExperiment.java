@@ -103,9 +103,10 @@ public final class PipeExperiment implements Experiment {
                 List.of(String.format(Locale.ROOT, "Through the pipe a message went out of this process, through the kernel, into the"
                                 + " child and back: %.2f µs at the median.", pipe.p50()),
                         String.format(Locale.ROOT, "Two threads hand over a reference and wake each other: %.2f µs at the median, %s.",
-                                threads.p50(), threads.p50() < pipe.p50()
+                                threads.p50(), pipe.p50() >= 1.2 * threads.p50()
                                         ? String.format(Locale.ROOT, "%.1fx quicker than the pipe", pipe.p50() / Math.max(threads.p50(), 0.001))
-                                        : "no quicker than the pipe on this run (both are mostly the cost of waking a thread)")));
+                                        : "about the pipe's time on this run: on a busy machine both are mostly the wait for a sleeping"
+                                                + " thread to be scheduled again, which the kernel does for threads and processes alike")));
     }
 
     /** One message out and its echo back. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
+import dev.weft.lab.processes.NoChildJvmLeft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoChildJvmLeft.class)
 class ProcessesExperimentTest {
 
     private final Result result = run();

@@ -2,8 +2,11 @@ package dev.weft.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.lab.processes.NoChildJvmLeft;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoChildJvmLeft.class)
 class VirtualExperimentTest {
 
     @Test

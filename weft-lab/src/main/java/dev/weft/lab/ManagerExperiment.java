@@ -32,12 +32,19 @@ public final class ManagerExperiment implements Experiment {
     /** Busy-wait steps between the read and the write: the seeds' pause, so the race shows within the time. */
     static final int SPINS = 200;
 
-    /** What a worker reported from the counter race: how many increments it made. */
-    static long count(Path file, long startAtMillis, boolean locked) throws IOException, InterruptedException {
-        try (SharedCounter counter = SharedCounter.open(file)) {
-            long wait = startAtMillis - System.currentTimeMillis();
-            if (wait > 0) {
-                Thread.sleep(wait);
+    /**
+     * A worker's part in the counter race: check in at the gate (a second shared counter, under its lock), wait until
+     * every worker has, then count for {@link #COUNTING_MILLIS}. Returns how many increments it made.
+     */
+    static long count(Path file, Path gateFile, int workers, boolean locked) throws IOException {
+        try (SharedCounter counter = SharedCounter.open(file); SharedCounter gate = SharedCounter.open(gateFile)) {
+            gate.increment(0);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (gate.get() < workers) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IOException("only " + gate.get() + " of " + workers + " workers reached the gate within 30 s");
+                }
+                Thread.onSpinWait();
             }
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COUNTING_MILLIS);
             long mine = 0;
@@ -91,6 +98,7 @@ public final class ManagerExperiment implements Experiment {
         int workers = LabOptions.atMost(options.threadsOr(DEFAULT_WORKERS), 8, name(), Knob.THREADS);
         int appends = LabOptions.atMost(options.iterationsOr(DEFAULT_APPENDS), 100_000, name(), Knob.ITERATIONS);
         Path file = null;
+        Path gate = null;
         try (StateServer.Child manager = StateServer.spawn(); ProcessPool pool = ProcessPool.start(workers)) {
             int port = manager.port();
             List<Long> pids = all(pool, workers, () -> share(port, appends));
@@ -103,9 +111,9 @@ public final class ManagerExperiment implements Experiment {
                 total = Long.parseLong(state.get("counts", "total").orElse("0"));
             }
             file = Files.createTempFile("weft-lab-counter", ".bin");
-            Path counterFile = file;
-            long[] unlocked = race(pool, workers, counterFile, false);
-            long[] locked = race(pool, workers, counterFile, true);
+            gate = Files.createTempFile("weft-lab-gate", ".bin");
+            long[] unlocked = race(pool, workers, file, gate, false);
+            long[] locked = race(pool, workers, file, gate, true);
             boolean everyPid = pids.stream().allMatch(p -> dict.containsKey(String.valueOf(p)));
             long expectedAppends = (long) workers * appends;
             return new Result(name(), lesson(),
@@ -136,23 +144,29 @@ public final class ManagerExperiment implements Experiment {
         } catch (IOException e) {
             throw new LabFailure("manager: " + e.getMessage(), e);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a temp file left in the temp folder; nothing else depends on it
+            for (Path temp : java.util.Arrays.asList(file, gate)) {
+                if (temp != null) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException e) {
+                        // a temp file left in the temp folder; nothing else depends on it
+                    }
                 }
             }
         }
     }
 
-    /** Runs the counting in every worker at once; returns the increments made (summed) and the counter's final value. */
-    private static long[] race(ProcessPool pool, int workers, Path file, boolean locked) throws IOException, InterruptedException {
-        try (SharedCounter counter = SharedCounter.open(file)) {
+    /**
+     * Runs the counting in every worker at once (they meet at the gate first); returns the increments made (summed)
+     * and the counter's final value.
+     */
+    private static long[] race(ProcessPool pool, int workers, Path file, Path gateFile, boolean locked) throws IOException, InterruptedException {
+        try (SharedCounter counter = SharedCounter.open(file); SharedCounter gate = SharedCounter.open(gateFile)) {
             counter.set(0);
+            gate.set(0);
             String path = file.toString();
-            long startAt = System.currentTimeMillis() + 200;
-            List<Long> made = all(pool, workers, () -> count(Path.of(path), startAt, locked));
+            String gatePath = gateFile.toString();
+            List<Long> made = all(pool, workers, () -> count(Path.of(path), Path.of(gatePath), workers, locked));
             return new long[] {made.stream().mapToLong(Long::longValue).sum(), counter.get()};
         }
     }

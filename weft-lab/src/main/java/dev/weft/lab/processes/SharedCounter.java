@@ -1,6 +1,9 @@
 package dev.weft.lab.processes;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,9 +14,13 @@ import java.nio.file.StandardOpenOption;
  * A counter in shared memory: one long at the start of a memory-mapped file, which every process mapping the same
  * file sees (Python's {@code multiprocessing.Value}). {@link #incrementUnlocked} reads, then writes: two processes
  * interleaving lose updates, as the seeds' threads do. {@link #increment} does the same under a {@link FileLock} on
- * the file, which the operating system grants to one process at a time, so none is lost.
+ * the file, which the operating system grants to one process at a time, so none is lost. A {@code FileLock} belongs
+ * to a process: threads of one JVM must not increment through two handles on the same file at once.
  */
 public final class SharedCounter implements AutoCloseable {
+
+    /** Volatile access to the long at offset 0 (page-aligned), so a spinning reader sees other processes' writes. */
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final FileChannel channel;
     private final MappedByteBuffer memory;
@@ -35,11 +42,11 @@ public final class SharedCounter implements AutoCloseable {
     }
 
     public long get() {
-        return memory.getLong(0);
+        return (long) LONG.getVolatile(memory, 0);
     }
 
     public void set(long value) {
-        memory.putLong(0, value);
+        LONG.setVolatile(memory, 0, value);
     }
 
     /**
@@ -47,11 +54,11 @@ public final class SharedCounter implements AutoCloseable {
      * write back plus one. Not atomic across processes.
      */
     public void incrementUnlocked(int spins) {
-        long value = memory.getLong(0);
+        long value = get();
         for (int i = 0; i < spins; i++) {
             Thread.onSpinWait();
         }
-        memory.putLong(0, value + 1);
+        set(value + 1);
     }
 
     /** The same read-pause-write, holding an exclusive lock on the file: no other process can interleave. */

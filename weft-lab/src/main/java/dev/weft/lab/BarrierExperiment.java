@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class BarrierExperiment implements Experiment {
 
     static final int DEFAULT_RUNNERS = 6;
-    static final Duration WARM_UP_STEP = Duration.ofMillis(5);
+    static final Duration WARM_UP_STEP = Duration.ofMillis(10);
 
     @Override
     public String name() {

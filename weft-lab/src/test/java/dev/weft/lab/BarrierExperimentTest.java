@@ -18,9 +18,9 @@ class BarrierExperimentTest {
 
     @Test
     void runnersWithoutABarrierStartAsTheirWarmUpsEndButTogetherAtOne() {
-        // warm-ups end 5 ms apart, so the free starts spread over about 20 ms; at a barrier they are released at once.
+        // warm-ups end 10 ms apart, so the free starts spread over about 40 ms; at a barrier they are released at once.
         // Wide margin: the barrier's spread is a wake-up, under half of the warm-up spread even on a loaded machine.
-        assertThat(result.decimal("noBarrierSpreadMillis")).isGreaterThan(15.0);
+        assertThat(result.decimal("noBarrierSpreadMillis")).isGreaterThan(30.0);
         assertThat(result.decimal("barrierSpreadMillis")).isLessThan(result.decimal("noBarrierSpreadMillis") / 2);
         assertThat(result.decimal("phaserSpreadMillis")).isLessThan(result.decimal("noBarrierSpreadMillis") / 2);
     }

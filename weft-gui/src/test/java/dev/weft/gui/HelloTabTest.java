@@ -1,0 +1,59 @@
+package dev.weft.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Hello tab: seed 003's label, Scale and QUIT, and the window around them. */
+class HelloTabTest {
+
+    @TempDir
+    Path config;
+
+    @Test
+    void movingTheScaleChangesTheLabelsFontSize() throws Exception {
+        try (GuiDriver gui = GuiDriver.open(config)) {
+            gui.tab("Hello");
+            HelloPanel hello = gui.window().hello();
+            gui.focus(hello.scale());
+            gui.key(KeyEvent.VK_END);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 40f);
+            gui.screenshot("hello");
+            gui.key(KeyEvent.VK_HOME);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 10f);
+            gui.key(KeyEvent.VK_RIGHT);
+            assertThat(gui.onEdt(() -> hello.label().getFont().getSize2D())).isEqualTo(11f);
+        }
+    }
+
+    @Test
+    void quitEndsTheAppWithExitCodeZero() throws Exception {
+        try (GuiDriver gui = GuiDriver.open(config)) {
+            gui.tab("Hello");
+            gui.click(gui.window().hello().quit());
+            await().atMost(Duration.ofSeconds(20)).until(gui.window()::exited);
+            assertThat(gui.window().awaitExit()).isZero();
+            assertThat(gui.onEdt(() -> gui.window().frame().isDisplayable())).isFalse();
+        }
+    }
+
+    @Test
+    void theWindowReopensWhereItWasLeft() throws Exception {
+        Rectangle placed = new Rectangle(40, 30, 900, 640);
+        try (GuiDriver gui = GuiDriver.open(config)) {
+            gui.edt(() -> gui.window().frame().setBounds(placed));
+            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().frame().getBounds()).equals(placed));
+        }
+        assertThat(config.resolve(WindowPlace.FILE)).exists();
+        try (GuiDriver gui = GuiDriver.open(config)) {
+            assertThat(gui.onEdt(() -> gui.window().frame().getBounds())).isEqualTo(placed);
+        }
+    }
+}

@@ -109,8 +109,10 @@ final class FilesPanel extends JPanel implements AutoCloseable {
 
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setFillsViewportHeight(true);
+        table.getColumnModel().getColumn(1).setMinWidth(90);
         table.getColumnModel().getColumn(1).setMaxWidth(120);
-        table.getColumnModel().getColumn(2).setMaxWidth(150);
+        table.getColumnModel().getColumn(2).setMinWidth(140);
+        table.getColumnModel().getColumn(2).setMaxWidth(180);
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {

@@ -127,8 +127,11 @@ final class TransferRow extends JPanel {
         state = State.DONE;
         closeClient();
         showProgress();
+        long moved = done.get() - Math.max(startBytes, 0);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
         bar.setValue(100);
-        bar.setString("100% · " + summary);
+        bar.setString("100% · " + summary + String.format(java.util.Locale.ROOT, " · %.1f s at %s/s", seconds,
+                TransferRate.bytes(Math.round(moved / Math.max(seconds, 1e-3)))));
         action.setText("Done");
         action.setEnabled(false);
     }

@@ -16,7 +16,7 @@ import dev.weft.lab.Result;
  * experiment gets its chart without code here.
  *
  * @param unit       what the bars measure
- * @param categories the bars' labels (the shared axis, or the figures' labels)
+ * @param categories the bars' groups along the axis (the shared axis, or just the unit for single figures)
  * @param series     one named row of values per variant, each as long as {@code categories}
  */
 record Comparison(String unit, List<String> categories, Map<String, List<Double>> series) {
@@ -58,9 +58,10 @@ record Comparison(String unit, List<String> categories, Map<String, List<Double>
         if (unit == null) {
             return Optional.empty();
         }
-        List<Figure> same = numbers.stream().filter(f -> f.unit().equals(unit)).toList();
-        return Optional.of(new Comparison(unit, same.stream().map(Figure::label).toList(),
-                Map.of(unit, same.stream().map(f -> ((Number) f.value()).doubleValue()).toList())));
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        numbers.stream().filter(f -> f.unit().equals(unit))
+                .forEach(f -> series.put(f.label(), List.of(((Number) f.value()).doubleValue())));
+        return Optional.of(new Comparison(unit, List.of(unit), series));
     }
 
     /** The non-empty unit most figures share, if at least two share it; the first such unit on a tie. */

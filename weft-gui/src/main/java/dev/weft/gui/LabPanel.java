@@ -100,16 +100,19 @@ final class LabPanel extends JPanel implements AutoCloseable {
         JTable table = new JTable(figures);
         table.setName("lab.figures");
         table.setFillsViewportHeight(true);
+        table.getColumnModel().getColumn(0).setPreferredWidth(230);
+        table.getColumnModel().getColumn(1).setPreferredWidth(150);
         verdict.setEditable(false);
+        verdict.setFocusable(false);
         verdict.setLineWrap(true);
         verdict.setWrapStyleWord(true);
         verdict.setFont(UIManager.getFont("Label.font").deriveFont(Font.BOLD));
         verdict.setBackground(UIManager.getColor("Panel.background"));
-        chartHolder.setPreferredSize(new Dimension(420, 260));
+        chartHolder.setPreferredSize(new Dimension(480, 260));
         JPanel results = new JPanel(new BorderLayout(6, 6));
         results.add(verdict, BorderLayout.NORTH);
         JSplitPane tableAndChart = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(table), chartHolder);
-        tableAndChart.setResizeWeight(0.5);
+        tableAndChart.setResizeWeight(0.45);
         results.add(tableAndChart, BorderLayout.CENTER);
         JPanel right = new JPanel(new BorderLayout());
         right.add(knobs, BorderLayout.NORTH);
@@ -215,7 +218,8 @@ final class LabPanel extends JPanel implements AutoCloseable {
     private static XChartPanel<CategoryChart> chart(String experiment, Comparison comparison) {
         CategoryChart chart = new CategoryChartBuilder().width(420).height(260).title(experiment)
                 .yAxisTitle(comparison.unit()).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setLegendVisible(comparison.series().size() > 1);
         chart.getStyler().setChartBackgroundColor(UIManager.getColor("Panel.background"));
         chart.getStyler().setBaseFont(UIManager.getFont("Label.font"));

@@ -96,7 +96,7 @@ final class ServersPanel extends JPanel implements AutoCloseable {
         status.setText("Starting " + chosen + "…");
         Background.run("server-start", () -> chosen.start(config, dir), service -> {
             start.setEnabled(true);
-            status.setText(service.server().startupLine());
+            status.setText("Started " + chosen + " on port " + service.server().port() + " (model: " + config.model().spec() + ").");
             ServerCard card = new ServerCard(service, () -> stop(service));
             running.add(card);
             cards.add(card);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 import javax.swing.BorderFactory;
@@ -67,7 +68,7 @@ final class FilesPanel extends JPanel implements AutoCloseable {
     private final JButton download = new JButton("Download");
     private final JButton upload = new JButton("Upload…");
     private final JPanel transfers = new JPanel();
-    private final List<TransferRow> rows = new ArrayList<>();
+    private final List<TransferRow> rows = new CopyOnWriteArrayList<>();
     private final JTextField shareDir = new JTextField(Path.of(System.getProperty("user.home")).toString(), 20);
     private final JTextField sharePort = new JTextField(Integer.toString(DEFAULT_PORT), 5);
     private final JCheckBox shareTls = new JCheckBox("TLS");

@@ -49,8 +49,8 @@ final class TransferRow extends JPanel {
     private volatile FilesClient client;
     private volatile boolean cancelled;
     private volatile State state = State.RUNNING;
-    private long startNanos;
-    private long startBytes = -1;
+    private volatile long startNanos;
+    private volatile long startBytes = -1;
 
     TransferRow(String title, boolean resumable, Connection connection, Attempt attempt) {
         super(new BorderLayout(8, 2));

@@ -9,6 +9,7 @@ import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.swing.JFrame;
@@ -45,6 +46,7 @@ public final class MainWindow {
     private final WindowPlace place;
     private final AtomicInteger unread = new AtomicInteger();
     private final CountDownLatch exited = new CountDownLatch(1);
+    private final AtomicBoolean partsClosed = new AtomicBoolean();
     private boolean quitting;
 
     private MainWindow(GuiSettings settings) {
@@ -141,25 +143,35 @@ public final class MainWindow {
         quitting = true;
         Rectangle bounds = frame.getBounds();
         frame.setVisible(false);
-        List<AutoCloseable> parts = List.of(servers, files, chat, lab);
         Thread.ofPlatform().name("weft-gui-quit").start(() -> {
             try {
                 place.save(bounds);
             } catch (IOException e) {
                 log.warn("cannot save the window's place in {}: {}", settings.configDir(), e.getMessage());
             }
-            for (AutoCloseable part : parts) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    log.warn("while quitting: {}", Background.describe(e));
-                }
-            }
+            closeParts();
             SwingUtilities.invokeLater(() -> {
                 frame.dispose();
                 exited.countDown();
             });
         });
+    }
+
+    /**
+     * Stops every server the tabs started, cancels transfers and closes the chat; once, whoever calls first
+     * (quitting, or the shutdown hook when the process is told to end).
+     */
+    void closeParts() {
+        if (!partsClosed.compareAndSet(false, true)) {
+            return;
+        }
+        for (AutoCloseable part : List.<AutoCloseable>of(servers, files, chat, lab)) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("while quitting: {}", Background.describe(e));
+            }
+        }
     }
 
     /** Blocks until the app has quit and everything is closed; returns the exit code. */

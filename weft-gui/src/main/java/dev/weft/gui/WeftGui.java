@@ -22,9 +22,14 @@ public final class WeftGui {
     private WeftGui() {
     }
 
-    /** Opens the window and blocks until the user closes it; returns the exit code (0). */
+    /**
+     * Opens the window and blocks until the user closes it; returns the exit code (0). Ctrl-C or SIGTERM stop the
+     * servers the window started too.
+     */
     public static int run(GuiSettings settings) throws NoDisplayException, InterruptedException {
-        return open(settings).awaitExit();
+        MainWindow window = open(settings);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("weft-gui-shutdown").unstarted(window::closeParts));
+        return window.awaitExit();
     }
 
     /** Opens the window and returns at once; {@link MainWindow#awaitExit()} waits for it to close. */

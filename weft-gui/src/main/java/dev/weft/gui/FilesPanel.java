@@ -1,6 +1,7 @@
 package dev.weft.gui;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -100,7 +101,7 @@ final class FilesPanel extends JPanel implements AutoCloseable {
         connect.setMnemonic(KeyEvent.VK_C);
         download.setMnemonic(KeyEvent.VK_D);
         upload.setMnemonic(KeyEvent.VK_U);
-        share.setMnemonic(KeyEvent.VK_H);
+        share.setMnemonic(KeyEvent.VK_E);
         up.setMnemonic(KeyEvent.VK_P);
 
         add(Forms.rows(
@@ -133,11 +134,13 @@ final class FilesPanel extends JPanel implements AutoCloseable {
         JPanel holder = new JPanel(new BorderLayout());
         holder.add(transfers, BorderLayout.NORTH);
         transfersBox.add(new JScrollPane(holder), BorderLayout.CENTER);
+        remote.setPreferredSize(new Dimension(600, 280));
+        transfersBox.setPreferredSize(new Dimension(600, 200));
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, remote, transfersBox);
         split.setResizeWeight(0.6);
         add(split, BorderLayout.CENTER);
 
-        add(Forms.rows(Forms.row(Forms.label("Share folder:", KeyEvent.VK_F, shareDir), shareDir,
+        add(Forms.rows(Forms.row(Forms.label("Share folder:", KeyEvent.VK_R, shareDir), shareDir,
                         Forms.label("Port:", KeyEvent.VK_O, sharePort), sharePort, shareTls, shareUploads, share),
                 Forms.row(shareStatus)), BorderLayout.SOUTH);
 

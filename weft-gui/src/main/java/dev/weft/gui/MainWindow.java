@@ -58,11 +58,11 @@ public final class MainWindow {
         this.servers = new ServersPanel();
         this.lab = new LabPanel();
         tabs.setName("tabs");
-        addTab("Hello", KeyEvent.VK_H, hello);
-        addTab("Chat", KeyEvent.VK_C, chat);
-        addTab("Files", KeyEvent.VK_F, files);
-        addTab("Servers", KeyEvent.VK_S, servers);
-        addTab("Lab", KeyEvent.VK_L, lab);
+        addTab("Hello", hello);
+        addTab("Chat", chat);
+        addTab("Files", files);
+        addTab("Servers", servers);
+        addTab("Lab", lab);
         frame.setJMenuBar(menuBar());
         frame.setContentPane(tabs);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -86,16 +86,18 @@ public final class MainWindow {
         MainWindow window = new MainWindow(settings);
         window.frame.pack();
         window.place.load().ifPresentOrElse(window.frame::setBounds, () -> {
-            window.frame.setSize(960, 680);
+            window.frame.setSize(1100, 720);
             window.frame.setLocationRelativeTo(null);
         });
         window.frame.setVisible(true);
         return window;
     }
 
-    private void addTab(String title, int mnemonic, java.awt.Component panel) {
-        tabs.addTab(title, panel);
-        tabs.setMnemonicAt(tabs.getTabCount() - 1, mnemonic);
+    /** Alt+1 to Alt+5 pick the tabs: digits, so they never clash with the letters of the menus and forms. */
+    private void addTab(String title, java.awt.Component panel) {
+        int number = tabs.getTabCount() + 1;
+        tabs.addTab(title, null, panel, title + " (Alt+" + number + ")");
+        tabs.setMnemonicAt(number - 1, KeyEvent.VK_0 + number);
     }
 
     private JMenuBar menuBar() {

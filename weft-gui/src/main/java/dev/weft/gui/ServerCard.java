@@ -44,7 +44,7 @@ final class ServerCard extends JPanel {
         top.add(stop, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
 
-        chart = new XYChartBuilder().width(600).height(180).xAxisTitle("seconds").build();
+        chart = new XYChartBuilder().width(600).height(240).xAxisTitle("seconds").build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.InsideNW);
         styler.setChartBackgroundColor(UIManager.getColor("Panel.background"));
@@ -57,7 +57,7 @@ final class ServerCard extends JPanel {
         chart.addSeries(OPEN, xs(), open()).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
         chart.addSeries(service.rateName(), xs(), rates());
         chartPanel = new XChartPanel<>(chart);
-        chartPanel.setPreferredSize(new Dimension(600, 180));
+        chartPanel.setPreferredSize(new Dimension(600, 240));
         add(chartPanel, BorderLayout.CENTER);
     }
 

@@ -59,7 +59,7 @@ final class ServersPanel extends JPanel implements AutoCloseable {
         add(Forms.rows(
                 Forms.row(Forms.label("Service:", KeyEvent.VK_V, kind), kind, Forms.label("Port:", KeyEvent.VK_P, port), port,
                         Forms.label("Model:", KeyEvent.VK_M, model), model,
-                        Forms.label("Folder:", KeyEvent.VK_F, folder), folder, start),
+                        Forms.label("Folder:", KeyEvent.VK_L, folder), folder, start),
                 Forms.row(status)), BorderLayout.NORTH);
         cards.setLayout(new BoxLayout(cards, BoxLayout.Y_AXIS));
         JPanel holder = new JPanel(new BorderLayout());

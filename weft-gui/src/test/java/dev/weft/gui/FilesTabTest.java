@@ -71,7 +71,9 @@ class FilesTabTest {
             TransferRow row = files.rows().getFirst();
 
             gui.click(row.action());
-            await().atMost(Duration.ofSeconds(10)).until(() -> row.state() == TransferRow.State.CANCELLED);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(row.state())
+                    .as("%s / %s", gui.onEdt(() -> row.bar().getString()), gui.onEdt(() -> row.action().getText()))
+                    .isEqualTo(TransferRow.State.CANCELLED));
             Path target = saved.resolve("big.bin");
             assertThat(target).doesNotExist();
             assertThat(Download.partialFile(target)).exists();

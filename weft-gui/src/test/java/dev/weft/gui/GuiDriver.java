@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
 import org.junit.jupiter.api.Assumptions;
@@ -97,9 +98,12 @@ final class GuiDriver implements AutoCloseable {
         await().atMost(Duration.ofSeconds(5)).until(() -> onEdt(() -> window.tabs().getTitleAt(window.tabs().getSelectedIndex()).equals(title)));
     }
 
-    /** A real mouse click in the middle of {@code component}. */
+    /** A real mouse click in the middle of {@code component}, scrolled into view first. */
     void click(Component component) {
         await().atMost(Duration.ofSeconds(5)).until(() -> onEdt(component::isShowing));
+        if (component instanceof JComponent scrollable) {
+            edt(() -> scrollable.scrollRectToVisible(new Rectangle(scrollable.getSize())));
+        }
         clickAt(onEdt(() -> new Rectangle(component.getLocationOnScreen(), component.getSize())));
     }
 
@@ -131,6 +135,17 @@ final class GuiDriver implements AutoCloseable {
     void key(int code) {
         robot.keyPress(code);
         robot.keyRelease(code);
+        robot.waitForIdle();
+    }
+
+    /** Presses the keys in order and releases them in reverse: a chord such as Alt+2. */
+    void chord(int... codes) {
+        for (int code : codes) {
+            robot.keyPress(code);
+        }
+        for (int i = codes.length - 1; i >= 0; i--) {
+            robot.keyRelease(codes[i]);
+        }
         robot.waitForIdle();
     }
 

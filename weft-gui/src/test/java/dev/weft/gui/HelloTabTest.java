@@ -34,6 +34,19 @@ class HelloTabTest {
     }
 
     @Test
+    void altAndADigitPicksATabAndCtrlQQuits() throws Exception {
+        try (GuiDriver gui = GuiDriver.open(config)) {
+            gui.focus(gui.window().hello().scale());
+            gui.chord(KeyEvent.VK_ALT, KeyEvent.VK_4);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 3);
+            gui.chord(KeyEvent.VK_ALT, KeyEvent.VK_2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 1);
+            gui.chord(KeyEvent.VK_CONTROL, KeyEvent.VK_Q);
+            await().atMost(Duration.ofSeconds(20)).until(gui.window()::exited);
+        }
+    }
+
+    @Test
     void quitEndsTheAppWithExitCodeZero() throws Exception {
         try (GuiDriver gui = GuiDriver.open(config)) {
             gui.tab("Hello");

@@ -65,7 +65,7 @@ class ChatTabTest {
 
     private static DatagramSocket peer() throws Exception {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(20_000);
         return socket;
     }
 
@@ -80,7 +80,7 @@ class ChatTabTest {
             chat.encodingBox().setSelectedItem(encoding);
         });
         gui.click(chat.startButton());
-        await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> chat.input().isEnabled()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> chat.input().isEnabled()));
         return chat;
     }
 
@@ -96,7 +96,7 @@ class ChatTabTest {
     }
 
     private static void awaitRow(GuiDriver gui, JTable list, String peer, String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> {
+        await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> {
             for (int row = 0; row < list.getRowCount(); row++) {
                 if (peer.equals(list.getValueAt(row, 1)) && text.equals(list.getValueAt(row, 2))) {
                     return true;

@@ -71,7 +71,7 @@ class FilesTabTest {
             TransferRow row = files.rows().getFirst();
 
             gui.click(row.action());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(row.state())
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(row.state())
                     .as("%s / %s", gui.onEdt(() -> row.bar().getString()), gui.onEdt(() -> row.action().getText()))
                     .isEqualTo(TransferRow.State.CANCELLED));
             Path target = saved.resolve("big.bin");
@@ -96,7 +96,7 @@ class FilesTabTest {
             files.saveToField().setText(saved.toString());
         });
         gui.click(files.connectButton());
-        await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> files.table().getRowCount() == 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> files.table().getRowCount() == 1));
         assertThat(gui.onEdt(() -> files.status().getText())).startsWith("Connected to 127.0.0.1:" + port + " (plain");
         return files;
     }

@@ -40,12 +40,12 @@ class FilesTlsTest {
                 files.fingerprintField().setText(otherFingerprint);
             });
             gui.click(files.connectButton());
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> files.status().getText()).contains("is not the pinned one"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> files.status().getText()).contains("is not the pinned one"));
             assertThat(gui.onEdt(() -> files.table().getRowCount())).isZero();
 
             gui.edt(() -> files.fingerprintField().setText(identity.fingerprint()));
             gui.click(files.connectButton());
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> files.table().getRowCount() == 1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> files.table().getRowCount() == 1));
             assertThat(gui.onEdt(() -> files.status().getText()))
                     .isEqualTo("Connected to 127.0.0.1:" + server.port() + " over TLS, certificate pinned to " + identity.fingerprint() + "; read-only");
         }

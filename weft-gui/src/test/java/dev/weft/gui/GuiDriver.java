@@ -51,7 +51,7 @@ final class GuiDriver implements AutoCloseable {
         Robot robot = new Robot();
         robot.setAutoWaitForIdle(true);
         GuiDriver driver = new GuiDriver(window, robot);
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.onEdt(() -> window.frame().isShowing()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.onEdt(() -> window.frame().isShowing()));
         return driver;
     }
 
@@ -95,12 +95,12 @@ final class GuiDriver implements AutoCloseable {
             return new Rectangle(origin.x + tab.x, origin.y + tab.y, tab.width, tab.height);
         });
         clickAt(bounds);
-        await().atMost(Duration.ofSeconds(5)).until(() -> onEdt(() -> window.tabs().getTitleAt(window.tabs().getSelectedIndex()).equals(title)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> onEdt(() -> window.tabs().getTitleAt(window.tabs().getSelectedIndex()).equals(title)));
     }
 
     /** A real mouse click in the middle of {@code component}, scrolled into view first. */
     void click(Component component) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> onEdt(component::isShowing));
+        await().atMost(Duration.ofSeconds(15)).until(() -> onEdt(component::isShowing));
         if (component instanceof JComponent scrollable) {
             edt(() -> scrollable.scrollRectToVisible(new Rectangle(scrollable.getSize())));
         }
@@ -117,7 +117,7 @@ final class GuiDriver implements AutoCloseable {
     /** Clicks {@code field} and waits until it has the keyboard focus. */
     void focus(Component field) {
         click(field);
-        await().atMost(Duration.ofSeconds(5)).until(() -> onEdt(field::isFocusOwner));
+        await().atMost(Duration.ofSeconds(15)).until(() -> onEdt(field::isFocusOwner));
     }
 
     /** Types {@code text} key by key: lower-case letters, digits, space and the punctuation on unshifted keys. */

@@ -24,10 +24,10 @@ class HelloTabTest {
             HelloPanel hello = gui.window().hello();
             gui.focus(hello.scale());
             gui.key(KeyEvent.VK_END);
-            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 40f);
+            await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 40f);
             gui.screenshot("hello");
             gui.key(KeyEvent.VK_HOME);
-            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 10f);
+            await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> hello.label().getFont().getSize2D()) == 10f);
             gui.key(KeyEvent.VK_RIGHT);
             assertThat(gui.onEdt(() -> hello.label().getFont().getSize2D())).isEqualTo(11f);
         }
@@ -38,9 +38,9 @@ class HelloTabTest {
         try (GuiDriver gui = GuiDriver.open(config)) {
             gui.focus(gui.window().hello().scale());
             gui.chord(KeyEvent.VK_ALT, KeyEvent.VK_4);
-            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 3);
+            await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 3);
             gui.chord(KeyEvent.VK_ALT, KeyEvent.VK_2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> gui.window().tabs().getSelectedIndex()) == 1);
             gui.chord(KeyEvent.VK_CONTROL, KeyEvent.VK_Q);
             await().atMost(Duration.ofSeconds(20)).until(gui.window()::exited);
         }
@@ -62,11 +62,12 @@ class HelloTabTest {
         Rectangle placed = new Rectangle(40, 30, 900, 640);
         try (GuiDriver gui = GuiDriver.open(config)) {
             gui.edt(() -> gui.window().frame().setBounds(placed));
-            await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().frame().getBounds()).equals(placed));
+            await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> gui.window().frame().getBounds()).equals(placed));
         }
         assertThat(config.resolve(WindowPlace.FILE)).exists();
         try (GuiDriver gui = GuiDriver.open(config)) {
-            assertThat(gui.onEdt(() -> gui.window().frame().getBounds())).isEqualTo(placed);
+            // the X server confirms a new window's place asynchronously: wait for it
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(gui.onEdt(() -> gui.window().frame().getBounds())).isEqualTo(placed));
         }
     }
 }

@@ -29,7 +29,7 @@ class QuitTest {
                 servers.portField().setText("0");
             });
             gui.click(servers.startButton());
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> servers.cards().size() == 1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> servers.cards().size() == 1));
             int port = servers.cards().getFirst().service().server().port();
 
             gui.edt(() -> gui.window().frame().dispatchEvent(new WindowEvent(gui.window().frame(), WindowEvent.WINDOW_CLOSING)));

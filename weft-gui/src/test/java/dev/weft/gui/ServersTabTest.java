@@ -46,7 +46,7 @@ class ServersTabTest {
                 servers.folderField().setText(site.toString());
             });
             gui.click(servers.startButton());
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> servers.cards().size() == 1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> servers.cards().size() == 1));
             ServerCard card = servers.cards().getFirst();
             int port = card.service().server().port();
             assertThat(gui.onEdt(() -> servers.status().getText())).contains("port " + port, "model: " + model);
@@ -57,7 +57,7 @@ class ServersTabTest {
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).contains("served from the Servers tab");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> card.points() >= 3
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> card.points() >= 3
                     && card.plotted().stream().anyMatch(p -> p.perSecond() > 0)));
             if (model.equals(new Model.Virtual().spec())) {
                 gui.screenshot("servers");

@@ -34,7 +34,7 @@ class UnreadTitleTest {
                 chat.peersField().setText("127.0.0.1:" + peer.getLocalPort());
             });
             gui.click(chat.startButton());
-            await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> chat.input().isEnabled()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> chat.input().isEnabled()));
             int port = chat.runningChat().address().getPort();
 
             JTextField elsewhere = new JTextField(20);
@@ -47,15 +47,15 @@ class UnreadTitleTest {
             });
             try {
                 gui.focus(elsewhere);
-                await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> !gui.window().frame().isActive()));
+                await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> !gui.window().frame().isActive()));
                 for (String text : new String[] {"one", "two"}) {
                     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                     peer.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
                 }
-                await().atMost(Duration.ofSeconds(10)).until(() -> gui.onEdt(() -> gui.window().frame().getTitle()).equals("weft (2 unread)"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> gui.window().frame().getTitle()).equals("weft (2 unread)"));
 
                 gui.click(chat.messageList());
-                await().atMost(Duration.ofSeconds(5)).until(() -> gui.onEdt(() -> gui.window().frame().getTitle()).equals("weft"));
+                await().atMost(Duration.ofSeconds(15)).until(() -> gui.onEdt(() -> gui.window().frame().getTitle()).equals("weft"));
             } finally {
                 gui.edt(other::dispose);
             }

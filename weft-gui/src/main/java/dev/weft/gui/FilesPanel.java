@@ -374,6 +374,10 @@ final class FilesPanel extends JPanel implements AutoCloseable {
         return sharePort;
     }
 
+    JCheckBox shareUploadsBox() {
+        return shareUploads;
+    }
+
     JButton shareButton() {
         return share;
     }

@@ -6,7 +6,6 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -224,11 +223,7 @@ final class FilesPanel extends JPanel implements AutoCloseable {
     }
 
     private void downloadSelected() {
-        Path dir = Path.of(saveTo.getText().trim());
-        if (!Files.isDirectory(dir)) {
-            status.setText("cannot save to " + dir + ": not a folder");
-            return;
-        }
+        Path dir = Path.of(saveTo.getText().trim()); // a missing folder fails the transfer, naming it
         for (int row : table.getSelectedRows()) {
             FilesClient.Entry entry = listed.get(table.convertRowIndexToModel(row));
             if (!entry.directory()) {

@@ -8,6 +8,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,11 +82,11 @@ public final class MainWindow {
         frame.setMinimumSize(new Dimension(640, 480));
     }
 
-    /** Builds and shows the window; on the EDT. */
-    static MainWindow show(GuiSettings settings) {
+    /** Builds and shows the window at {@code bounds} (the saved place, read off the EDT), else centred; on the EDT. */
+    static MainWindow show(GuiSettings settings, Optional<Rectangle> bounds) {
         MainWindow window = new MainWindow(settings);
         window.frame.pack();
-        window.place.load().ifPresentOrElse(window.frame::setBounds, () -> {
+        bounds.ifPresentOrElse(window.frame::setBounds, () -> {
             window.frame.setSize(1100, 720);
             window.frame.setLocationRelativeTo(null);
         });

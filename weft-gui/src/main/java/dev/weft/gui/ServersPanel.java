@@ -2,7 +2,6 @@ package dev.weft.gui;
 
 import java.awt.BorderLayout;
 import java.awt.event.KeyEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,10 +85,6 @@ final class ServersPanel extends JPanel implements AutoCloseable {
             return;
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
-            return;
-        }
-        if (chosen.needsFolder() && !Files.isDirectory(dir)) {
-            status.setText("cannot serve " + dir + ": not a folder");
             return;
         }
         start.setEnabled(false);

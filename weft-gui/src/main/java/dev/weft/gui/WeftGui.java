@@ -3,8 +3,10 @@ package dev.weft.gui;
 import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
+import java.awt.Rectangle;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.swing.SwingUtilities;
@@ -36,10 +38,11 @@ public final class WeftGui {
     public static MainWindow open(GuiSettings settings) throws NoDisplayException {
         checkDisplay();
         AtomicReference<MainWindow> window = new AtomicReference<>();
+        Optional<Rectangle> place = new WindowPlace(settings.configDir()).load();
         try {
             SwingUtilities.invokeAndWait(() -> {
                 setLookAndFeel(settings.uiScale());
-                window.set(MainWindow.show(settings));
+                window.set(MainWindow.show(settings, place));
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

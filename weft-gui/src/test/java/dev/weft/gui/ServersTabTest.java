@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import dev.weft.engine.Model;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,31 @@ class ServersTabTest {
 
     static Stream<String> models() {
         return Model.inProcess().stream().map(Model::spec);
+    }
+
+    @Test
+    void aBusyPortOrAMissingFolderIsSaidInTheStatusLine() throws Exception {
+        try (GuiDriver gui = GuiDriver.open(config); ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            gui.tab("Servers");
+            ServersPanel servers = gui.window().servers();
+            gui.edt(() -> {
+                servers.kindBox().setSelectedItem(ServiceKind.ECHO);
+                servers.portField().setText(Integer.toString(taken.getLocalPort()));
+            });
+            gui.click(servers.startButton());
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> servers.status().getText())
+                    .startsWith("cannot start echo on port " + taken.getLocalPort() + ": "));
+
+            gui.edt(() -> {
+                servers.kindBox().setSelectedItem(ServiceKind.HTTP);
+                servers.portField().setText("0");
+                servers.folderField().setText(site.resolve("missing").toString());
+            });
+            gui.click(servers.startButton());
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> servers.status().getText())
+                    .equals("cannot start folder over HTTP on port 0: not a directory: " + site.resolve("missing")));
+            assertThat(gui.onEdt(() -> servers.cards().isEmpty())).isTrue();
+        }
     }
 
     @ParameterizedTest

@@ -70,6 +70,8 @@ public final class WeftGui {
             }
         } catch (AWTError | HeadlessException e) {
             throw new NoDisplayException(e);
+        } catch (UnsatisfiedLinkError e) {
+            throw new NoDisplayException(NoDisplayException.HEADLESS_JAVA, e);
         }
     }
 

@@ -34,6 +34,7 @@ public final class WeftCommand implements Runnable {
             NewsCommand.class,
             FilesCommand.class,
             ChatCommand.class,
+            GuiCommand.class,
             BenchCommand.class,
             TrainCommand.class,
             CommandLine.HelpCommand.class);

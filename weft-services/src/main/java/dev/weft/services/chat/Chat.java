@@ -127,7 +127,9 @@ public final class Chat implements AutoCloseable {
         for (PeerLink link : links) {
             server.send(datagram, link.peer().address());
         }
-        record(ChatMessage.now(config.clock(), Direction.SENT, config.name() == null ? "me" : config.name(), text));
+        ChatMessage sent = ChatMessage.now(config.clock(), Direction.SENT, config.name() == null ? "me" : config.name(), text);
+        screen.sent(sent);
+        record(sent);
         links.forEach(this::probeIfQuiet);
     }
 
@@ -187,7 +189,7 @@ public final class Chat implements AutoCloseable {
 
     /** Runs in arrival order, one at a time. */
     private void show(Arrival arrival) {
-        screen.message(arrival.message().display());
+        screen.received(arrival.message());
         if (arrival.truncated()) {
             screen.notice("(that message was longer than " + config.server().limits().maxDatagram() + " bytes and was cut)");
         }

@@ -32,6 +32,16 @@ public record ChatMessage(ZonedDateTime time, Direction direction, String sender
         return "[" + CLOCK.format(time) + "] " + Printable.forTerminal(sender) + ": " + Printable.forTerminal(text);
     }
 
+    /** The sender with control characters escaped, as {@link #display()} shows it. */
+    public String printableSender() {
+        return Printable.forTerminal(sender);
+    }
+
+    /** The text with control characters escaped, as {@link #display()} shows it. */
+    public String printableText() {
+        return Printable.forTerminal(text);
+    }
+
     /**
      * One history line, tab-separated: ISO-8601 time with offset, {@code sent} or {@code received}, sender, text;
      * tabs, line ends and backslashes in the fields are escaped, so every message is exactly one line.

@@ -1,0 +1,2 @@
+/** {@code weft gui}: the desktop app (Swing + FlatLaf) over weft's chat, files, servers and lab. */
+package dev.weft.gui;

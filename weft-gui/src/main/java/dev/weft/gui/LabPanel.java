@@ -207,7 +207,7 @@ final class LabPanel extends JPanel implements AutoCloseable {
         for (Figure f : result.figures()) {
             figures.addRow(new Object[] {f.label(), f.display()});
         }
-        verdict.setText(result.setup() + "\n" + String.join("\n", result.explanation()));
+        verdict.setText(result.lesson() + "\n" + result.setup() + "\n" + String.join("\n", result.explanation()));
         chartHolder.removeAll();
         Optional<Comparison> comparison = Comparison.of(result);
         comparison.ifPresent(c -> chartHolder.add(chart(result.experiment(), c)));

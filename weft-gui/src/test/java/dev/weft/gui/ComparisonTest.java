@@ -15,7 +15,7 @@ class ComparisonTest {
 
     @Test
     void curvesOfOneUnitAreGroupedOverTheSharedAxis() {
-        Result result = new Result("io-vs-cpu", "setup", List.of(
+        Result result = new Result("io-vs-cpu", "seed 000, section 1", "setup", List.of(
                 Figure.curve("threads", "threads", List.of(1, 2, 4), ""),
                 Figure.curve("ioMillis", "sleeping", List.of(40.0, 20.0, 10.0), "ms"),
                 Figure.curve("ioSpeedup", "sleeping: speed-up", List.of(1.0, 2.0, 4.0), "x"),
@@ -30,7 +30,7 @@ class ComparisonTest {
 
     @Test
     void singleFiguresSharingAUnitBecomeOneBarEach() {
-        Result result = new Result("race", "setup", List.of(
+        Result result = new Result("race", "seed 000, section 1", "setup", List.of(
                 Figure.of("lostUpdates", "lost updates", 7),
                 Figure.measured("atomic", "AtomicLong", 80.0, "M/s"),
                 Figure.measured("adder", "LongAdder", 150.0, "M/s"),
@@ -44,7 +44,7 @@ class ComparisonTest {
 
     @Test
     void aResultWithNothingToCompareHasNoChart() {
-        Result result = new Result("pool", "setup", List.of(
+        Result result = new Result("pool", "seed 000, section 1", "setup", List.of(
                 Figure.of("tasks", "tasks", 10), Figure.measured("wall", "wall time", 3.0, "ms"), Figure.of("ok", "ok", true)),
                 List.of("why"));
 

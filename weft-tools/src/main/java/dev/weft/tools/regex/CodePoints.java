@@ -7,20 +7,22 @@ package dev.weft.tools.regex;
 final class CodePoints {
 
     private final CharSequence text;
-    private final boolean identity;
+    private Boolean identity; // decided on first use: findall and grep never ask
     private int lastChar;
     private int lastPoint;
 
     CodePoints(CharSequence text) {
         this.text = text;
-        boolean surrogates = false;
-        for (int i = 0, n = text.length(); i < n && !surrogates; i++) {
-            surrogates = Character.isSurrogate(text.charAt(i));
-        }
-        this.identity = !surrogates;
     }
 
     int of(int charIndex) {
+        if (identity == null) {
+            boolean surrogates = false;
+            for (int i = 0, n = text.length(); i < n && !surrogates; i++) {
+                surrogates = Character.isSurrogate(text.charAt(i));
+            }
+            identity = !surrogates;
+        }
         if (identity) {
             return charIndex;
         }

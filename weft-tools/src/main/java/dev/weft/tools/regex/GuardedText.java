@@ -12,7 +12,7 @@ public final class GuardedText implements CharSequence {
     private char[] chars;
     private int offset;
     private int length;
-    private final long deadline;
+    private long deadline;
     private final long timeoutNanos;
     private int budget = CHECK_EVERY;
 
@@ -29,16 +29,21 @@ public final class GuardedText implements CharSequence {
         return new GuardedText(text.toCharArray(), 0, text.length(), timeout.toNanos());
     }
 
-    /** A view that {@link #point} moves from line to line of a buffer; the timeout starts now and covers them all. */
+    /** A view that {@link #point} moves from line to line of a buffer; each line gets the whole timeout. */
     public static GuardedText view(java.time.Duration timeout) {
         return new GuardedText(new char[0], 0, 0, timeout.toNanos());
     }
 
-    /** Makes this text the given slice of {@code buffer} (no copy). */
+    /**
+     * Makes this text the given slice of {@code buffer} (no copy), with a time limit of its own: the clock starts at
+     * the first check inside the slice (after 64 Ki reads), so short lines never read it.
+     */
     public void point(char[] buffer, int from, int to) {
         this.chars = buffer;
         this.offset = from;
         this.length = to - from;
+        this.deadline = 0;
+        this.budget = CHECK_EVERY;
     }
 
     @Override
@@ -51,6 +56,9 @@ public final class GuardedText implements CharSequence {
 
     private void check() {
         budget = CHECK_EVERY;
+        if (deadline == 0) {
+            deadline = System.nanoTime() + timeoutNanos;
+        }
         if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
             throw new MatchTimeout(java.time.Duration.ofNanos(timeoutNanos));
         }

@@ -227,6 +227,16 @@ public final class PyPattern {
             return matcher.find(0);
         }
 
+        /** The match {@code search}, {@code match} or {@code fullmatch} finds (the others search), or null. */
+        public PyMatch first(RegexFunction function) {
+            boolean found = switch (function) {
+                case MATCH -> matcher.lookingAt();
+                case FULLMATCH -> matcher.matches();
+                default -> matcher.find(0);
+            };
+            return found ? result(matcher) : null;
+        }
+
         /** The next match, or null. */
         public PyMatch next() {
             if (done) {

@@ -34,20 +34,31 @@ public final class RegexSyntaxError extends Exception {
         return position;
     }
 
-    /** The source on one line (newlines shown as \n) and a caret under the bad position. */
+    /**
+     * The source on one line (newlines shown as \\n) and a caret under the bad position, counting wide characters
+     * (CJK, emoji) as two columns as a terminal shows them.
+     */
     public String caret() {
         StringBuilder line = new StringBuilder();
-        int column = 0;
+        int column = -1;
+        int width = 0;
         int index = 0;
         for (int cp : source.codePoints().toArray()) {
             if (index++ == position) {
-                column = line.codePointCount(0, line.length());
+                column = width;
             }
-            line.append(cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : Character.toString(cp));
+            String shown = cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : Character.toString(cp);
+            line.append(shown);
+            width += shown.length() > 1 ? shown.length() : wide(cp) ? 2 : 1;
         }
-        if (position >= index) {
-            column = line.codePointCount(0, line.length());
-        }
-        return line + "\n" + " ".repeat(column) + "^";
+        return line + "\n" + " ".repeat(column < 0 ? width : column) + "^";
+    }
+
+    /** East Asian wide and fullwidth characters and emoji: two terminal columns. */
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F
+                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
+                || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x1F300 && cp <= 0x1F64F
+                || cp >= 0x1F900 && cp <= 0x1F9FF || cp >= 0x20000 && cp <= 0x3FFFD;
     }
 }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Match a regular expression as Python's re does, on a text, files or standard input.",
                 "  weft regex --findall '(\\w+)@(\\w+)' --text 'ann@example bob@test'",
                 "  weft regex -n 'ERROR|WARN' app.log        (grep-like, line by line)",
-                "  weft regex -- -x notes.txt                (a pattern starting with '-' goes after --)",
+                "  weft regex -- -x notes.txt                (a pattern that starts with '-')",
                 "Exit status: 0 when something matched, 1 when nothing did (or on a failure), 2 for bad usage."})
 final class RegexCommand implements Callable<Integer> {
 

@@ -222,11 +222,6 @@ public final class PyPattern {
             return this;
         }
 
-        /** Whether the pattern matches anywhere in the text (for grep's line selection; no match object made). */
-        public boolean find() {
-            return matcher.find(0);
-        }
-
         /** The match {@code search}, {@code match} or {@code fullmatch} finds (the others search), or null. */
         public PyMatch first(RegexFunction function) {
             boolean found = switch (function) {
@@ -260,17 +255,6 @@ public final class PyPattern {
                 return null;
             }
             return advance(matcher);
-        }
-
-        /** The next match's start and end in chars, without a match object; false when there is none. */
-        public boolean nextBounds(int[] bounds) {
-            PyMatch m = next();
-            if (m == null) {
-                return false;
-            }
-            bounds[0] = m.start(0);
-            bounds[1] = m.end(0);
-            return true;
         }
 
         private PyMatch advance(Matcher found) {

@@ -144,7 +144,9 @@ final class ConformanceCases {
             "(a*)+?", "\\x41|\\101|\\0", "[\\b]", "[a\\-z]+", "[]a]", "[^]a]+", "\\$\\.\\*", "a{1,3}?", "{",
             "a{,}", "x{2,}", "(?i)[\u00e0-\u00ff]+", "(?i)\u03a3+", "\\d+(?:\\.\\d+)?", "(?<=\u4e2d)\u6587",
             "(?i)K", "(?a)(?i)k", "\ud83d\ude00+", ".\\b.", "(?s)(.)(.)$", "(?m)(?<=^)x", "\\s\\S", "[^\\s]+",
-            "(?u)\\w+");
+            "(?u)\\w+", "(?x)[ #]a # c", "(?i)[^a]+", "\\s*", "(?<=a|b)c", "(?P<n>a)?(?(n)b|c)", "(?i)A(?-i:a)",
+            "(?s:.)\\n?", "[\\d\\W]{2}", "\\b\\w+\\b", "(?<=\\b)\\d", "[^\\S\\n]+", "(x)?(?(1)|y)z?",
+            "(?:(a)|(b))*", "(?m)\\A^$\\Z");
 
     private static final List<String> TEXTS = List.of(
             "", "a", "aaa", "abxd", "hello world", "The quick brown fox", "\u4e2d\u6587 English \u6df7\u5408 text",

@@ -14,6 +14,9 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
         err.println("weft: " + ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException && cli.getCommandName().equals("regex")) {
+            err.println("A pattern that starts with '-' goes after '--' (weft regex -- -PATTERN FILE) or after -e.");
+        }
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCode.USAGE.code();

@@ -32,6 +32,7 @@ public final class WeftCommand implements Runnable {
             DownloadCommand.class,
             FtpCommand.class,
             NewsCommand.class,
+            RegexCommand.class,
             FilesCommand.class,
             ChatCommand.class,
             GuiCommand.class,

@@ -89,6 +89,7 @@ public final class Database implements AutoCloseable {
             config.setJdbcUrl(jdbcUrl);
             config.setMaximumPoolSize(10);
         }
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.setInitializationFailTimeout(5_000);
         try {

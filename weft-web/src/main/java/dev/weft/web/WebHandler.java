@@ -61,9 +61,6 @@ final class WebHandler implements HttpHandler {
                     return stop;
                 }
             }
-            if (setup.csrf() != null) {
-                setup.csrf().check(request, segments(request.http().rawPath()));
-            }
             return route(request);
         } catch (HttpProtocolException e) {
             throw e;
@@ -74,8 +71,12 @@ final class WebHandler implements HttpHandler {
 
     private HttpResponse route(Request request) throws Exception {
         HttpRequest http = request.http();
-        return switch (setup.router().match(http.method(), segments(http.rawPath()))) {
+        List<String> path = segments(http.rawPath());
+        return switch (setup.router().match(http.method(), path)) {
             case Router.Found found -> {
+                if (setup.csrf() != null) {
+                    setup.csrf().check(request, path);
+                }
                 request.pathParams(found.params());
                 yield Response.of(found.route().handler().handle(request));
             }

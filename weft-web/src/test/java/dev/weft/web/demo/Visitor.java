@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * One browser-like visitor of a site over raw HTTP: keeps the cookies it is given (by name, no expiry logic
- * beyond deletion), sends them back, and posts forms with the CSRF token of the page it last read.
+ * beyond deletion), sends them back, and posts forms with the CSRF token of the page it last read. Its own
+ * HTTP client, so {@link #close()} closes its connections (a pool model's thread is not kept waiting on them).
  */
-final class Visitor {
+final class Visitor implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -37,7 +38,7 @@ final class Visitor {
     HttpResponse<byte[]> getBytes(String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30));
         withCookies(request);
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The CSRF token in the form of the page at {@code path}. */
@@ -89,7 +90,7 @@ final class Visitor {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         withCookies(request);
-        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
@@ -103,6 +104,11 @@ final class Visitor {
             }
         }
         return response;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     private void withCookies(HttpRequest.Builder request) {

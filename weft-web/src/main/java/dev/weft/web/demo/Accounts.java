@@ -81,8 +81,8 @@ final class Accounts {
 
     private static Account account(ResultSet row) throws SQLException {
         int age = row.getInt(4);
-        return new Account(row.getString(1), row.getString(2), row.getString(3), row.wasNull() ? null : age,
-                row.getString(5), row.getString(6));
+        Integer told = row.wasNull() ? null : age;
+        return new Account(row.getString(1), row.getString(2), row.getString(3), told, row.getString(5), row.getString(6));
     }
 
     static String key(String text) {

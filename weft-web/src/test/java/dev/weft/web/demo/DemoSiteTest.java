@@ -103,7 +103,8 @@ class DemoSiteTest {
         assertThat(registered.headers().firstValue("Location")).hasValue("/profile");
         String profile = visitor.get("/profile").body();
         assertThat(profile).contains("Welcome, lisi! Your account is ready.")
-                .contains("lisi, welcome back!").contains("Email: lisi@example.com").contains("<img class=\"avatar\"");
+                .contains("lisi, welcome back! You are of an age you have not told, and your gender is not told.")
+                .contains("Email: lisi@example.com").contains("<img class=\"avatar\"");
         assertThat(visitor.get("/").body()).contains("You are logged in as <strong>lisi</strong>");
     }
 

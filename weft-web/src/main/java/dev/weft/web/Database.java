@@ -59,6 +59,9 @@ public final class Database implements AutoCloseable {
 
     /** The SQLite file {@code weft.db} in {@code dataDir}, created with the folder on first use. */
     public static Database sqlite(Path dataDir) throws IOException {
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new IOException(dataDir + " exists and is not a folder");
+        }
         Files.createDirectories(dataDir);
         return open("jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("weft.db"));
     }

@@ -49,7 +49,7 @@ public final class DemoSite implements WebApp {
         try {
             database = web.database().migrate(MIGRATIONS, "demo_schema_history", DemoSite.class.getClassLoader());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + web.dataDir() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot use the data folder: " + e.getMessage(), e);
         }
         Accounts accounts = new Accounts(database, Passwords.owasp());
         Avatars avatars = new Avatars(web.dataDir().resolve("avatars"));

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class DemoSiteBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+                "needs Debian's chromium and chromium-driver (./run-tests installs them)");
         servers = new AppServers(DemoSite.class, data);
         base = "http://127.0.0.1:" + servers.port(new Model.Virtual());
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -67,6 +70,9 @@ class DemoSiteBrowserTest {
 
     @AfterAll
     static void stop() {
+        if (servers == null) {
+            return;
+        }
         try {
             if (browser != null) {
                 browser.quit();

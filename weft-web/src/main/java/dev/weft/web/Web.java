@@ -99,7 +99,13 @@ public final class Web {
 
     /** Whatever {@code app} adds: a packaged app, or the bundled demo site. */
     public Web routes(WebApp app) {
-        app.routes(this);
+        try {
+            app.routes(this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(app.getClass().getName() + " could not set up its routes: " + e.getMessage(), e);
+        }
         return this;
     }
 
@@ -184,10 +190,15 @@ public final class Web {
      * there too (unless {@link #sessions(SessionStore)} says otherwise). Closed when the server closes.
      *
      * @throws IllegalArgumentException naming the database when it cannot be opened
+     * @throws java.io.UncheckedIOException naming the data folder when it cannot be created
      */
-    public synchronized Database database() throws IOException {
+    public synchronized Database database() {
         if (database == null) {
-            database = databaseUrl != null ? Database.open(databaseUrl) : Database.sqlite(dataDir);
+            try {
+                database = databaseUrl != null ? Database.open(databaseUrl) : Database.sqlite(dataDir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot use the data folder: " + e.getMessage(), e);
+            }
         }
         return database;
     }

@@ -2,7 +2,6 @@ package dev.weft.web.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.HashMap;
@@ -45,12 +44,7 @@ public final class DemoSite implements WebApp {
 
     @Override
     public void routes(Web web) {
-        Database database;
-        try {
-            database = web.database().migrate(MIGRATIONS, "demo_schema_history", DemoSite.class.getClassLoader());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use the data folder: " + e.getMessage(), e);
-        }
+        Database database = web.database().migrate(MIGRATIONS, "demo_schema_history", DemoSite.class.getClassLoader());
         Accounts accounts = new Accounts(database, Passwords.owasp());
         Avatars avatars = new Avatars(web.dataDir().resolve("avatars"));
         LoginAttempts attempts = new LoginAttempts(database, Clock.systemUTC());

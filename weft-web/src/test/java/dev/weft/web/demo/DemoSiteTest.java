@@ -140,6 +140,21 @@ class DemoSiteTest {
     }
 
     @ParameterizedTest @MethodSource("models")
+    void anAvatarOverTwoMebibytesIsRefusedAndNothingIsKept(Model model) throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy(Images.png(), 0, big, 0, 8);
+        HttpResponse<String> refused = visitor(model).register("bigpic", "bigpic@example.com", "correct horse", big, "big.png");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("at most 2 MiB");
+        java.nio.file.Path avatars = servers.dataDir(model).resolve("avatars");
+        if (java.nio.file.Files.isDirectory(avatars)) {
+            try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(avatars)) {
+                assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.contains("upload"));
+            }
+        }
+    }
+
+    @ParameterizedTest @MethodSource("models")
     void profileWithoutASessionRedirectsToLogin(Model model) throws Exception {
         HttpResponse<String> profile = visitor(model).get("/profile");
         assertThat(profile.statusCode()).isEqualTo(303);

@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "weft-data",
             description = "The web app's data folder: its SQLite database and uploads, created on first start "
-                    + "(default: ./${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE} in the current folder).")
     Path data;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:WEFT_DB}",

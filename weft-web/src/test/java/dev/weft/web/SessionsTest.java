@@ -116,6 +116,17 @@ class SessionsTest {
     }
 
     @Test
+    void aGarbledCookieHeaderIsReadFieldByFieldNotA500() throws Exception {
+        try (WebServer server = counter().start(0); HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.port();
+            String cookie = cookieOf(get(client, base + "/count", null));
+            HttpResponse<String> garbled = get(client, base + "/count", ";;=; \"x; junk=\"; bad name=1; " + cookie + "; tail");
+            assertThat(garbled.statusCode()).isEqualTo(200);
+            assertThat(garbled.body()).isEqualTo("{\"visits\":2}");
+        }
+    }
+
+    @Test
     void anIdleSessionExpires() throws Exception {
         Web web = counter().sessions(SessionSettings.DEFAULT.withIdle(Duration.ofMillis(300)));
         try (WebServer server = web.start(0); HttpClient client = HttpClient.newHttpClient()) {

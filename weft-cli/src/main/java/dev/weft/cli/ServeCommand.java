@@ -57,6 +57,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "or the current directory.")
     String app;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "weft-data",
+            description = "The web app's data folder: its SQLite database and uploads, created on first start "
+                    + "(default: ${DEFAULT-VALUE} in the current folder).")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:WEFT_DB}",
+            description = "The web app's database instead of SQLite in --data, e.g. "
+                    + "jdbc:postgresql://localhost/weft?user=weft&password=... (default: $WEFT_DB).")
+    String db;
+
     @Option(names = "--list", description = "List directories that have no index.html (else 404).")
     boolean list;
 
@@ -103,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
     HttpServer start(List<String> notes) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Web web = app != null || dir == null ? webApp() : null;
+        Web web = app != null || dir == null ? webApp(notes) : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
         ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
@@ -113,24 +123,41 @@ final class ServeCommand implements Callable<Integer> {
                 web.fallback(files);
             }
             http = web != null ? web.start(config, settings).http() : HttpServer.start(config, settings, files);
+        } catch (IllegalStateException e) {
+            throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
         return http;
     }
 
-    /** The --app class, or the bundled demo site when neither it nor DIR is given. */
-    private Web webApp() throws IOException {
+    /** The --app class, or the bundled demo site when neither it nor DIR is given, with its data folder and database. */
+    private Web webApp(List<String> notes) throws IOException {
+        Web web = Weft.http().dataDir(data.toAbsolutePath().normalize()).databaseUrl(db == null || db.isBlank() ? null : db);
         if (app == null) {
-            return Weft.http().routes(new DemoSite());
+            try {
+                web.routes(new DemoSite());
+            } catch (RuntimeException e) {
+                web.close();
+                throw new CommandFailure("cannot start the demo site: " + e.getMessage(), e);
+            }
+            notes.add("accounts and sessions: " + web.database().describe());
+            return web;
         }
+        WebApp loaded;
         try {
             // java -jar ignores -cp: also look in the current directory, like java with no class path
             ClassLoader loader = new URLClassLoader(new URL[] {Path.of("").toAbsolutePath().toUri().toURL()},
                     Thread.currentThread().getContextClassLoader());
-            return Weft.http().routes(WebApp.load(app, loader));
+            loaded = WebApp.load(app, loader);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("cannot serve --app: " + e.getMessage(), e);
+        }
+        try {
+            return web.routes(loaded);
+        } catch (RuntimeException e) {
+            web.close();
+            throw new CommandFailure("cannot serve --app " + app + ": " + e.getMessage(), e);
         }
     }
 

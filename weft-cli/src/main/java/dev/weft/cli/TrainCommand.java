@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Path site = siteFiles(work.resolve("site"));
             String done = switch (group) {
-                case ALL -> servers(site) + " requests";
+                case ALL -> servers(site, work.resolve("data")) + " requests";
                 case CLIENT -> clients(site, work) + " downloads";
                 case COPY -> copy(site, work) + " files copied";
             };
@@ -75,8 +75,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Requests to a folder server and the demo site, each on a connection of its own, half of them asking for gzip. */
-    private int servers(Path site) throws Exception {
-        try (HttpServer files = serve(site.toString()); HttpServer demo = serve()) {
+    private int servers(Path site, Path data) throws Exception {
+        // the demo site's database in the training folder: never the user's ./weft-data or $WEFT_DB
+        try (HttpServer files = serve(site.toString()); HttpServer demo = serve("--data", data.toString(), "--db", "")) {
             int requests = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 boolean gzip = round % 2 == 1;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +27,19 @@ public final class Request {
     private final HttpRequest http;
     private final Templates templates;
     private final Uploads uploads;
+    private final Sessions sessions;
     private final List<UploadedFile> tempFiles = new ArrayList<>();
+    private Session session;
+    private boolean sessionLookedUp;
     private Map<String, String> pathParams = Map.of();
     private Map<String, String> cookies;
     private Form form;
 
-    Request(HttpRequest http, Templates templates, Uploads uploads) {
+    Request(HttpRequest http, Templates templates, Uploads uploads, Sessions sessions) {
         this.http = http;
         this.templates = templates;
         this.uploads = uploads;
+        this.sessions = sessions;
     }
 
     /** The server's view of this request (raw target, version, body length ...). */
@@ -108,24 +111,45 @@ public final class Request {
         return cookies().get(name);
     }
 
+    /** The request's cookies, read leniently: a malformed field is skipped, the others kept. */
     public Map<String, String> cookies() {
         if (cookies == null) {
-            Map<String, String> found = new LinkedHashMap<>();
-            for (String header : http.headers().all("Cookie")) {
-                for (String pair : header.split(";")) {
-                    int equals = pair.indexOf('=');
-                    if (equals > 0) {
-                        String value = pair.substring(equals + 1).trim();
-                        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                            value = value.substring(1, value.length() - 1);
-                        }
-                        found.putIfAbsent(pair.substring(0, equals).trim(), value);
-                    }
-                }
-            }
-            cookies = Collections.unmodifiableMap(found);
+            cookies = Cookie.parse(http.headers().all("Cookie"));
         }
         return cookies;
+    }
+
+    /**
+     * This visitor's session, started now when the request has none (the cookie is set when the response goes
+     * out). Values put in it are saved after the handler returns.
+     */
+    public Session session() throws Exception {
+        Session found = existingSession().orElse(null);
+        if (found == null) {
+            found = sessions.create();
+            session = found;
+        }
+        return found;
+    }
+
+    /** The session the request's cookie names, if it is live; never starts one. */
+    public java.util.Optional<Session> existingSession() throws Exception {
+        if (!sessionLookedUp) {
+            sessionLookedUp = true;
+            session = sessions.find(this).orElse(null);
+        }
+        return java.util.Optional.ofNullable(session);
+    }
+
+    /** Keeps {@code message} in the session for the next page it renders (shown once): pair it with a 303. */
+    public Request flash(String message) throws Exception {
+        session().flash(message);
+        return this;
+    }
+
+    /** The session this request used, for saving; null when the handler never asked for one. */
+    Session usedSession() {
+        return session;
     }
 
     /** The body as a stream, for bodies too large to hold. */
@@ -184,7 +208,38 @@ public final class Request {
         if (templates == null) {
             throw new IllegalStateException("no templates configured: call Web.templates(...) before rendering '" + name + "'");
         }
-        return HttpResponse.html(200, templates.render(name, context));
+        return HttpResponse.html(200, templates.render(name, context, helpers()));
+    }
+
+    /**
+     * What every template sees besides its own context: {@code {{{csrf}}}}, the hidden form field with the
+     * session's CSRF token (the session starts when a template uses it), {@code {{csrfToken}}} alone, and
+     * {@code {{#flashes}}...{{/flashes}}}, the session's flash messages, taken so each shows once.
+     */
+    private Map<String, Object> helpers() {
+        List<String> flashes;
+        try {
+            flashes = existingSession().map(Session::takeFlashes).orElse(List.of());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the session for its flash messages: " + e.getMessage(), e);
+        }
+        Object token = new Object() {
+            @Override
+            public String toString() {
+                try {
+                    return session().csrfToken();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot start a session for the CSRF token: " + e.getMessage(), e);
+                }
+            }
+        };
+        Object field = new Object() {
+            @Override
+            public String toString() {
+                return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + token + "\">";
+            }
+        };
+        return Map.of("csrf", field, "csrfToken", token, "flashes", flashes);
     }
 
     /** Deletes the temporary files this request's uploads created. */

@@ -93,9 +93,16 @@ public final class Templates {
      * @throws IllegalStateException     naming the template and the line of any other template error
      */
     public String render(String name, Object context) {
+        return render(name, context, java.util.Map.of());
+    }
+
+    /** Renders with {@code fallback} consulted for names {@code context} lacks (the request's helpers). */
+    public String render(String name, Object context, Object fallback) {
         Template template = cache.computeIfAbsent(name, this::compile);
         try {
-            return template.execute(context);
+            java.io.StringWriter out = new java.io.StringWriter();
+            template.execute(context, fallback, out);
+            return out.toString();
         } catch (MustacheException e) {
             throw rethrown(name, e);
         }

@@ -44,6 +44,13 @@ public final class Web {
     private RouteHandler notFound = request -> Response.status(404);
     private Templates templates;
     private Uploads uploads = Uploads.DEFAULT;
+    private Path dataDir = Path.of("weft-data");
+    private String databaseUrl;
+    private Database database;
+    private SessionStore sessionStore;
+    private SessionSettings sessionSettings = SessionSettings.DEFAULT;
+    private boolean csrf;
+    private final List<PathPattern> csrfExempt = new ArrayList<>();
     private WebHandler built;
 
     Web() {
@@ -92,7 +99,13 @@ public final class Web {
 
     /** Whatever {@code app} adds: a packaged app, or the bundled demo site. */
     public Web routes(WebApp app) {
-        app.routes(this);
+        try {
+            app.routes(this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(app.getClass().getName() + " could not set up its routes: " + e.getMessage(), e);
+        }
         return this;
     }
 
@@ -149,13 +162,98 @@ public final class Web {
         return this;
     }
 
+    /**
+     * The folder for the app's files: the default SQLite database and whatever the app stores (uploads ...).
+     * Default {@code ./weft-data}; created when first used. Set it before the app's routes are added.
+     */
+    public Web dataDir(Path dir) {
+        this.dataDir = Objects.requireNonNull(dir, "dir");
+        return this;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * The database to use instead of the SQLite file in the data folder, e.g.
+     * {@code jdbc:postgresql://localhost/weft?user=weft&password=...}; null keeps the default.
+     */
+    public Web databaseUrl(String jdbcUrl) {
+        this.databaseUrl = jdbcUrl;
+        return this;
+    }
+
+    /**
+     * The app's database, opened on first call: the {@link #databaseUrl} if one was given, else
+     * {@code weft.db} (SQLite) in the {@link #dataDir}. Once an app has asked for it, its sessions are kept
+     * there too (unless {@link #sessions(SessionStore)} says otherwise). Closed when the server closes.
+     *
+     * @throws IllegalArgumentException naming the database when it cannot be opened
+     * @throws java.io.UncheckedIOException naming the data folder when it cannot be created
+     */
+    public synchronized Database database() {
+        if (database == null) {
+            try {
+                database = databaseUrl != null ? Database.open(databaseUrl) : Database.sqlite(dataDir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot use the data folder: " + e.getMessage(), e);
+            }
+        }
+        return database;
+    }
+
+    /** Where sessions are kept; default: the app's database once it has asked for one, else memory. */
+    public Web sessions(SessionStore store) {
+        this.sessionStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** The session cookie's name and the idle and absolute timeouts. */
+    public Web sessions(SessionSettings settings) {
+        this.sessionSettings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /**
+     * Refuses POST, PUT, PATCH and DELETE requests without the session's CSRF token (403), except on
+     * {@link #csrfExempt} routes. Forms carry the token with {@code {{{csrf}}}} in their template.
+     */
+    public Web csrf() {
+        this.csrf = true;
+        return this;
+    }
+
+    /** Routes matching {@code pattern} (e.g. {@code /api/*}) skip the CSRF check: JSON APIs with their own auth. */
+    public Web csrfExempt(String pattern) {
+        csrfExempt.add(PathPattern.parse(pattern));
+        return this;
+    }
+
     /** The app as the HTTP server's handler; built once, later changes to this builder are not seen. */
     public synchronized HttpHandler handler() {
         if (built == null) {
+            SessionStore store;
+            try {
+                store = sessionStore != null ? sessionStore
+                        : database != null ? new DatabaseSessions(database) : new MemorySessions();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot keep sessions in " + database.describe() + ": " + e.getMessage(), e);
+            }
+            Sessions sessions = new Sessions(store, sessionSettings, java.time.Clock.systemUTC());
             built = new WebHandler(new WebHandler.Setup(new Router(routes), List.copyOf(before), List.copyOf(after),
-                    Map.copyOf(mappers), staticFiles, notFound, templates, uploads));
+                    Map.copyOf(mappers), staticFiles, notFound, templates, uploads, sessions,
+                    csrf ? new Csrf(csrfExempt) : null));
         }
         return built;
+    }
+
+    /** Closes what the app opened (its database); the server's {@link WebServer#close()} calls it. */
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     /** Serves the app on 127.0.0.1:{@code port} (0 for any free port) under the default model. */
@@ -165,9 +263,15 @@ public final class Web {
 
     /** Serves the app with a full server configuration (address, model, limits, TLS) and HTTP settings. */
     public WebServer start(ServerConfig config, HttpSettings settings) throws IOException {
-        HttpServer started = HttpServer.start(config, settings, handler());
+        HttpServer started;
+        try {
+            started = HttpServer.start(config, settings, handler());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
         server.set(started);
-        return new WebServer(started);
+        return new WebServer(started, this::close);
     }
 
     /**

@@ -7,8 +7,11 @@ package dev.weft.web;
 @FunctionalInterface
 public interface WebApp {
 
-    /** Adds this app's routes, filters, templates and static files to {@code web}. */
-    void routes(Web web);
+    /**
+     * Adds this app's routes, filters, templates and static files to {@code web}; may open the app's
+     * {@link Web#database()} and set up its tables. An exception here stops the app from starting.
+     */
+    void routes(Web web) throws Exception;
 
     /**
      * Creates the app class {@code className} from {@code loader} with its public no-arg constructor:

@@ -21,7 +21,8 @@ final class WebHandler implements HttpHandler {
     /** What a {@link Web} holds when its handler is built; fixed from then on. */
     record Setup(Router router, List<BeforeFilter> before, List<AfterFilter> after,
                  Map<Class<? extends Exception>, ExceptionMapper<? extends Exception>> mappers,
-                 HttpHandler staticFiles, RouteHandler notFound, Templates templates, Uploads uploads) {
+                 HttpHandler staticFiles, RouteHandler notFound, Templates templates, Uploads uploads,
+                 Sessions sessions, Csrf csrf) {
     }
 
     private final Setup setup;
@@ -34,12 +35,16 @@ final class WebHandler implements HttpHandler {
 
     @Override
     public HttpResponse handle(HttpRequest http) throws Exception {
-        Request request = new Request(http, setup.templates(), setup.uploads());
+        Request request = new Request(http, setup.templates(), setup.uploads(), setup.sessions());
         requests.increment();
         try {
             HttpResponse response = respond(request);
             for (AfterFilter filter : setup.after()) {
                 response = filter.after(request, response);
+            }
+            Session session = request.usedSession();
+            if (session != null) {
+                response = setup.sessions().commit(request, session, response);
             }
             byClass[Math.min(4, Math.max(0, response.status() / 100 - 1))].increment();
             return response;
@@ -66,8 +71,12 @@ final class WebHandler implements HttpHandler {
 
     private HttpResponse route(Request request) throws Exception {
         HttpRequest http = request.http();
-        return switch (setup.router().match(http.method(), segments(http.rawPath()))) {
+        List<String> path = segments(http.rawPath());
+        return switch (setup.router().match(http.method(), path)) {
             case Router.Found found -> {
+                if (setup.csrf() != null) {
+                    setup.csrf().check(request, path);
+                }
                 request.pathParams(found.params());
                 yield Response.of(found.route().handler().handle(request));
             }

@@ -8,9 +8,11 @@ import dev.weft.http.HttpServer;
 public final class WebServer implements AutoCloseable {
 
     private final HttpServer http;
+    private final Runnable onClose;
 
-    WebServer(HttpServer http) {
+    WebServer(HttpServer http, Runnable onClose) {
         this.http = http;
+        this.onClose = onClose;
     }
 
     public int port() {
@@ -32,6 +34,10 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        try {
+            http.close();
+        } finally {
+            onClose.run();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,30 +23,55 @@ public final class AppServers implements AutoCloseable {
     static final Limits LIMITS = Limits.DEFAULT.withShutdownGrace(Duration.ofMillis(200));
 
     private final Class<? extends WebApp> app;
+    private final Path dataDir;
     private final Map<String, WebServer> servers = new HashMap<>();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public AppServers(Class<? extends WebApp> app) {
+        this(app, null);
+    }
+
+    /** Servers whose apps keep their data under {@code dataDir}, a folder per model (null: the app's default). */
+    public AppServers(Class<? extends WebApp> app, Path dataDir) {
         this.app = app;
+        this.dataDir = dataDir;
+    }
+
+    /** The data folder of the server for {@code model}, or null. */
+    public Path dataDir(Model model) {
+        return dataDir == null ? null : dataDir.resolve(model.spec().replace(':', '-'));
     }
 
     public synchronized int port(Model model) throws IOException {
         WebServer server = servers.get(model.spec());
         if (server == null) {
             ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
-                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(),
-                            port -> List.of(app.getName(), Integer.toString(port))))
+                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(), port -> dataDir == null
+                            ? List.of(app.getName(), Integer.toString(port))
+                            : List.of(app.getName(), Integer.toString(port), dataDir(model).toString())))
                     .build();
-            server = newApp(app).start(config, HttpSettings.DEFAULT);
+            server = newApp(app, dataDir(model)).start(config, HttpSettings.DEFAULT);
             servers.put(model.spec(), server);
         }
         return server.port();
     }
 
-    static Web newApp(Class<? extends WebApp> app) {
+    /** Stops the server for {@code model}; the next request starts a new one on the same data folder. */
+    public synchronized void stop(Model model) {
+        WebServer server = servers.remove(model.spec());
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Web newApp(Class<? extends WebApp> app, Path dataDir) {
         try {
-            return Weft.http().routes(app.getConstructor().newInstance());
+            Web web = Weft.http();
+            if (dataDir != null) {
+                web.dataDir(dataDir);
+            }
+            return web.routes(app.getConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + app.getName(), e);
         }

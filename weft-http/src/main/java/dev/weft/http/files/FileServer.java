@@ -101,7 +101,7 @@ public final class FileServer implements HttpHandler {
         if (attributes.isDirectory()) {
             if (!request.rawPath().endsWith("/")) {
                 String query = request.query();
-                return HttpResponse.redirect(301, request.rawPath() + "/" + (query.isEmpty() ? "" : "?" + query));
+                return HttpResponse.localRedirect(301, PathResolver.directoryUrl(request.rawPath()) + (query.isEmpty() ? "" : "?" + query));
             }
             Path index = path.resolve("index.html");
             BasicFileAttributes indexAttributes = attributes(index);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.weft.http.HttpRequest;
 import dev.weft.http.HttpResponse;
+import dev.weft.http.LocalPath;
 
 /**
  * Uploads into the served folder (opt-in): {@code PUT /dir/name} with the file as the body, or a
@@ -61,7 +62,7 @@ final class Uploads {
             return exists(target);
         }
         return HttpResponse.text(existed ? 200 : 201, (existed ? "replaced " : "created ") + request.path() + "\n")
-                .header("Location", request.rawPath());
+                .header("Location", LocalPath.of(PathResolver.canonical(request.rawPath())));
     }
 
     private HttpResponse multipart(Path dir, HttpRequest request) throws IOException {
@@ -87,7 +88,7 @@ final class Uploads {
         }
         String accept = request.header("Accept");
         if (accept != null && accept.contains("text/html")) {
-            return HttpResponse.redirect(303, request.rawPath());
+            return HttpResponse.localRedirect(303, PathResolver.directoryUrl(request.rawPath()));
         }
         return HttpResponse.text(201, "uploaded " + String.join(", ", saved) + "\n");
     }

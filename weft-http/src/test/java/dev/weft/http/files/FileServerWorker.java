@@ -16,6 +16,7 @@ public final class FileServerWorker {
                 .limits(FileServers.LIMITS).worker(true).build();
         HttpServer server = HttpServer.start(config, FileServers.SETTINGS,
                 new FileServer(FileServers.options(Path.of(args[1]), Boolean.parseBoolean(args[2]))));
+        server.tcp().closeOnShutdown();
         server.awaitClosed();
         System.exit(0);
     }

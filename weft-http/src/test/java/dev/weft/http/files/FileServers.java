@@ -21,7 +21,7 @@ final class FileServers {
     private FileServers() {
     }
 
-    /** Serves {@code root} with listing, and uploads (no overwrite) when {@code upload}. */
+    /** Serves {@code root} with listing, and uploads that may replace files when {@code upload}. */
     static HttpServer start(Model model, Path root, boolean upload) throws IOException {
         ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
                 .workerCommand(WorkerCommand.java(FileServerWorker.class.getName(),
@@ -31,6 +31,6 @@ final class FileServers {
     }
 
     static FileServerOptions options(Path root, boolean upload) {
-        return FileServerOptions.of(root).withListing(true).withUpload(upload, false);
+        return FileServerOptions.of(root).withListing(true).withUpload(upload, upload);
     }
 }

@@ -23,14 +23,23 @@ final class FileServers {
 
     /** Serves {@code root} with listing, and uploads that may replace files when {@code upload}. */
     static HttpServer start(Model model, Path root, boolean upload) throws IOException {
-        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
-                .workerCommand(WorkerCommand.java(FileServerWorker.class.getName(),
-                        port -> List.of(Integer.toString(port), root.toString(), Boolean.toString(upload))))
-                .build();
-        return HttpServer.start(config, SETTINGS, new FileServer(options(root, upload)));
+        return start(model, root, upload, null);
     }
 
-    static FileServerOptions options(Path root, boolean upload) {
-        return FileServerOptions.of(root).withListing(true).withUpload(upload, upload);
+    /** As {@link #start(Model, Path, boolean)}, with Basic authentication when {@code credentials} (user:password) is not null. */
+    static HttpServer start(Model model, Path root, boolean upload, String credentials) throws IOException {
+        List<String> extra = credentials == null ? List.of() : List.of(credentials);
+        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
+                .workerCommand(WorkerCommand.java(FileServerWorker.class.getName(), port -> {
+                    List<String> args = new java.util.ArrayList<>(List.of(Integer.toString(port), root.toString(), Boolean.toString(upload)));
+                    args.addAll(extra);
+                    return args;
+                }))
+                .build();
+        return HttpServer.start(config, SETTINGS, new FileServer(options(root, upload, credentials)));
+    }
+
+    static FileServerOptions options(Path root, boolean upload, String credentials) {
+        return FileServerOptions.of(root).withListing(true).withUpload(upload, upload).withCredentials(credentials);
     }
 }

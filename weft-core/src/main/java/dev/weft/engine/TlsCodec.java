@@ -29,6 +29,8 @@ final class TlsCodec {
     TlsCodec(SSLContext context, ChannelSession session) {
         this.engine = context.createSSLEngine();
         this.engine.setUseClientMode(false);
+        this.engine.setSSLParameters(TlsPolicy.apply(engine.getSSLParameters(), engine.getSupportedCipherSuites(),
+                engine.getSupportedProtocols()));
         this.session = session;
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());

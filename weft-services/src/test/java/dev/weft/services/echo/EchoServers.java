@@ -31,6 +31,7 @@ final class EchoServers {
 
     /** A TLS echo configuration with these limits; worker processes get the same handshake and idle timeouts. */
     static ServerConfig tlsConfig(Model model, Tls identity, Path dir, Limits limits) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         identity.writePem(cert, key);

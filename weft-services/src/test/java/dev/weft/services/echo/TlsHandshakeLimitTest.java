@@ -9,11 +9,14 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,11 +40,28 @@ class TlsHandshakeLimitTest {
     private static final byte[] CLIENT_HELLO_START = {0x16, 0x03, 0x01, 0x00, (byte) 0xc8, 0x01, 0x00, 0x00, (byte) 0xc4, 0x03, 0x03};
 
     @TempDir
-    Path dir;
+    static Path dir;
+    /** One server per model for the class: a TLS worker process takes seconds to start on a shared 2-core machine. */
+    private static final Map<String, TcpServer> SERVERS = new HashMap<>();
     private final ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
 
     static Stream<Model> models() {
         return Model.all().stream();
+    }
+
+    private static synchronized TcpServer server(Model model) throws IOException {
+        TcpServer server = SERVERS.get(model.spec());
+        if (server == null) {
+            server = TcpServer.start(EchoServers.tlsConfig(model, Tls.selfSigned(), dir.resolve(model.spec().replace(':', '-')), LIMITS),
+                    Echo.tcp());
+            SERVERS.put(model.spec(), server);
+        }
+        return server;
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVERS.values().forEach(TcpServer::close);
     }
 
     @AfterEach
@@ -52,8 +72,7 @@ class TlsHandshakeLimitTest {
     @ParameterizedTest
     @MethodSource("models")
     void aClientHelloDrippedAByteAtATimeIsCutAtTheHandshakeLimit(Model model) throws Exception {
-        try (TcpServer server = TcpServer.start(EchoServers.tlsConfig(model, Tls.selfSigned(), dir, LIMITS), Echo.tcp());
-             Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server(model).port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             int[] next = {0};
@@ -75,8 +94,7 @@ class TlsHandshakeLimitTest {
     @ParameterizedTest
     @MethodSource("models")
     void aMalformedClientHelloIsAnsweredWithATlsAlert(Model model) throws Exception {
-        try (TcpServer server = TcpServer.start(EchoServers.tlsConfig(model, Tls.selfSigned(), dir, LIMITS), Echo.tcp());
-             Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server(model).port())) {
             socket.setSoTimeout(10_000);
             // a ClientHello record of 5 bytes whose handshake message claims 1 byte, then ends
             socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00});

@@ -15,7 +15,7 @@ import dev.weft.http.HttpSettings;
 /** Starts a {@link FileServer} on loopback under a model; under processes each worker runs {@link FileServerWorker}. */
 final class FileServers {
 
-    static final Limits LIMITS = Limits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)).withShutdownGrace(Duration.ofSeconds(3));
+    static final Limits LIMITS = Limits.DEFAULT.withIdleTimeout(Duration.ofSeconds(3)).withHandshakeTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(3));
     static final HttpSettings SETTINGS = HttpSettings.DEFAULT.withHeaderTimeout(Duration.ofSeconds(1));
 
     private FileServers() {

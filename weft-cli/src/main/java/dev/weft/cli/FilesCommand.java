@@ -55,11 +55,15 @@ final class FilesCommand extends CommandGroup {
         @Option(names = "--allow-upload", description = "Accept uploads (put) from weft clients.")
         boolean allowUpload;
 
+        @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "64G",
+                description = "Largest upload accepted, e.g. 512M, 64G; larger ones, and any larger than the free disk space, are refused before they start (default: ${DEFAULT-VALUE}).")
+        String maxUpload;
+
         @Override
         public Integer call() throws Exception {
             SharedDirectory share;
             try {
-                share = SharedDirectory.open(dir, allowUpload);
+                share = SharedDirectory.open(dir, allowUpload, ServeCommand.size(maxUpload));
             } catch (IOException e) {
                 throw new CommandFailure("cannot share " + dir + ": " + e.getMessage(), e);
             }

@@ -6,6 +6,9 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLSocket;
 
@@ -47,6 +50,9 @@ final class BlockingSession {
                 SSLSocket secure = (SSLSocket) config.tls().getSocketFactory()
                         .createSocket(socket, null, socket.getPort(), true);
                 secure.setUseClientMode(false);
+                secure.setSSLParameters(TlsPolicy.apply(secure.getSSLParameters(), secure.getSupportedCipherSuites(),
+                        secure.getSupportedProtocols()));
+                handshake(secure);
                 socket = secure;
             }
             Connection connection = new Connection(socket, channel, metrics);
@@ -72,6 +78,41 @@ final class BlockingSession {
             log.warn("{}: handler failed on a connection", config.service(), e);
         } finally {
             tracker.remove(live);
+        }
+    }
+
+    /**
+     * Runs the TLS handshake before the handler sees the connection, within {@link Limits#tlsHandshakeLimit()} in
+     * all: a read timeout alone would let a client that drips a byte now and then hold the connection, so a timer
+     * closes the socket at the deadline (a stalled ClientHello held a connection for the whole idle timeout).
+     */
+    private void handshake(SSLSocket secure) throws IOException {
+        long limit = config.limits().tlsHandshakeLimit().toMillis();
+        int idle = secure.getSoTimeout();
+        secure.setSoTimeout(Math.toIntExact(limit));
+        AtomicBoolean cut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            cut.set(true);
+            closeQuietly(secure);
+        }, limit, TimeUnit.MILLISECONDS);
+        try {
+            secure.startHandshake();
+        } catch (IOException e) {
+            if (cut.get()) {
+                throw new SocketTimeoutException("TLS handshake not finished within " + limit + " ms");
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+        secure.setSoTimeout(idle);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing a connection whose handshake ran out of time: {}", e.toString());
         }
     }
 

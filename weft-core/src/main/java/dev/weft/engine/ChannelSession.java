@@ -56,6 +56,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     private boolean closeWhenFlushed;
     private volatile boolean closed;
     private long lastActivity = System.nanoTime();
+    private final long handshakeNanos;
 
     ChannelSession(SocketChannel channel, SelectorLoop loop, Protocol protocol, ServerConfig config,
                    ServerMetrics metrics, ConnectionTracker tracker) throws IOException {
@@ -67,6 +68,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
         this.tls = config.tls() == null ? null : new TlsCodec(config.tls(), this);
+        this.handshakeNanos = config.limits().tlsHandshakeLimit().toNanos();
         this.live = new ConnectionTracker.Live(() -> loop.execute(this::drain), () -> loop.execute(this::abort));
     }
 
@@ -88,6 +90,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         tracker.add(live);
         guarded(() -> protocol.connectionMade(this));
         if (tls != null && !closed) {
+            loop.schedule(handshakeNanos, this::handshakeDeadline);
             tls.begin();
         }
     }
@@ -324,6 +327,13 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         guarded(() -> protocol.shutdownRequested(this));
     }
 
+    /** Closes a connection whose TLS handshake is still unfinished when its time is up, however active it was. */
+    private void handshakeDeadline() {
+        if (!closed && !tls.handshakeDone()) {
+            closeNow(new SocketTimeoutException("TLS handshake not finished within " + handshakeNanos / 1_000_000 + " ms"));
+        }
+    }
+
     void timeout() {
         closeNow(new SocketTimeoutException("idle for longer than the limit"));
     }
@@ -343,6 +353,15 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         closeWhenFlushed = true;
         if (queue.isEmpty()) {
             closeNow(null);
+        }
+    }
+
+    /** Closes once what is queued (a TLS alert) has gone out; {@code cause} is logged. */
+    void closeAfterFlush(Throwable cause) {
+        log.debug("closing a connection: {}", cause.toString());
+        closeWhenFlushed = true;
+        if (queue.isEmpty()) {
+            closeNow(cause);
         }
     }
 

@@ -167,7 +167,9 @@ final class ProcessRunner implements Runner {
     private void stopAll(Duration grace) {
         stopping = true;
         List<Process> running = workers.stream().map(w -> w.process).filter(p -> p != null).toList();
-        running.forEach(Process::destroy);
+        // SIGTERM through the handle: Process.destroy() would also close the pipes, and a worker whose stdout
+        // is closed fails its access log while it drains
+        running.forEach(process -> process.toHandle().destroy());
         long deadline = System.nanoTime() + grace.toNanos() + TimeUnit.SECONDS.toNanos(3);
         for (Process process : running) {
             try {

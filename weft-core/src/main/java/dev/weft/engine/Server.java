@@ -15,7 +15,8 @@ public abstract sealed class Server implements AutoCloseable permits TcpServer, 
     final Runner runner;
     private final ServerMetrics metrics;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private boolean closing;
+    /** The thread running {@link #close()}, null until it is called. */
+    private Thread closer;
 
     Server(ServerConfig config, Runner runner, ServerMetrics metrics) {
         this.config = config;
@@ -68,14 +69,25 @@ public abstract sealed class Server implements AutoCloseable permits TcpServer, 
         return line.append(')').toString();
     }
 
-    /** Stops accepting, lets in-flight work finish within the grace period, then closes the rest. Idempotent. */
+    /**
+     * Stops accepting, lets in-flight work finish within the grace period, then closes the rest. Idempotent, and
+     * a second caller waits for the first to finish: a worker is closed both by its SIGTERM hook and by its stdin
+     * watchdog, and a hook that returned at once let the JVM exit mid-drain (issue 19.2).
+     */
     @Override
     public void close() {
+        Thread first;
         synchronized (this) {
-            if (closing) {
-                return;
+            first = closer;
+            if (first == null) {
+                closer = Thread.currentThread();
             }
-            closing = true;
+        }
+        if (first != null) {
+            if (first != Thread.currentThread()) {
+                awaitQuietly();
+            }
+            return;
         }
         try {
             runner.shutdown(config.limits().shutdownGrace());
@@ -83,6 +95,14 @@ public abstract sealed class Server implements AutoCloseable permits TcpServer, 
             Thread.currentThread().interrupt();
         } finally {
             closed.countDown();
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

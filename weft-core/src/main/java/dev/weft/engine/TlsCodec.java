@@ -29,6 +29,8 @@ final class TlsCodec {
     TlsCodec(SSLContext context, ChannelSession session) {
         this.engine = context.createSSLEngine();
         this.engine.setUseClientMode(false);
+        this.engine.setSSLParameters(TlsPolicy.apply(engine.getSSLParameters(), engine.getSupportedCipherSuites(),
+                engine.getSupportedProtocols()));
         this.session = session;
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
@@ -40,6 +42,10 @@ final class TlsCodec {
         } catch (SSLException e) {
             session.closeNow(e);
         }
+    }
+
+    boolean handshakeDone() {
+        return handshakeDone;
     }
 
     /** Takes bytes read from the wire. */
@@ -54,7 +60,7 @@ final class TlsCodec {
         try {
             unwrapAll();
         } catch (SSLException e) {
-            session.closeNow(e);
+            refuse(e);
         }
     }
 
@@ -88,6 +94,27 @@ final class TlsCodec {
                 return;
             }
         }
+    }
+
+    /**
+     * Ends a connection whose records or handshake were refused with the alert the engine prepared (handshake
+     * failure, protocol version, bad record...), as an {@code SSLSocket} does on the blocking models, then closes.
+     */
+    private void refuse(SSLException cause) {
+        try {
+            engine.closeOutbound();
+            while (session.isOpen()) {
+                ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+                SSLEngineResult result = engine.wrap(EMPTY, out);
+                if (result.bytesProduced() == 0) {
+                    break;
+                }
+                session.writeRaw(out.flip());
+            }
+        } catch (SSLException e) {
+            cause.addSuppressed(e);
+        }
+        session.closeAfterFlush(cause);
     }
 
     /** Advances the handshake as far as it goes without new input; true if it did anything. */

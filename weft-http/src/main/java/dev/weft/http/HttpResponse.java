@@ -54,6 +54,16 @@ public final class HttpResponse {
         return of(status).header("Location", location);
     }
 
+    /**
+     * A redirect to a path on this server, built from (part of) a request path. The leading run of slashes,
+     * backslashes, their percent-encoded forms and control characters is collapsed to one {@code /}, so
+     * the Location can never read as a protocol-relative URL such as {@code //evil.com/} (browsers treat
+     * {@code \} as {@code /} and drop tabs and newlines; the class of CVE-2021-28861).
+     */
+    public static HttpResponse localRedirect(int status, String path) {
+        return redirect(status, LocalPath.of(path));
+    }
+
     public int status() {
         return status;
     }

@@ -19,6 +19,8 @@ import dev.weft.http.files.MultipartReader;
 /**
  * Reads a form body by its Content-Type: url-encoded text, or multipart parts streamed through
  * the HTTP server's {@link MultipartReader} with file parts spilled to disk past the {@link Uploads} threshold.
+ * Field and file names follow the reader's one rule (RFC 7578, {@code filename*}, UTF-8, last path segment only),
+ * the same the folder server's uploads use.
  * Temporary files created for a request are listed in {@code created} so the request can delete them.
  */
 final class FormReader {
@@ -49,17 +51,17 @@ final class FormReader {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Map<String, List<UploadedFile>> files = new LinkedHashMap<>();
         for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
-            String disposition = utf8(part.headers().first("Content-Disposition").orElse(""));
-            String name = HeaderParameters.parameter(disposition, "name");
+            String name = part.name();
             if (name == null) {
-                throw new HttpError(400, "multipart part without a field name: Content-Disposition '" + disposition + "'");
+                throw new HttpError(400, "multipart part without a field name: Content-Disposition '"
+                        + part.headers().first("Content-Disposition").orElse("") + "'");
             }
-            String fileName = HeaderParameters.parameter(disposition, "filename");
+            String fileName = part.fileName();
             if (fileName == null) {
                 fields.computeIfAbsent(name, n -> new ArrayList<>(1)).add(field(name, part));
                 continue;
             }
-            UploadedFile file = file(name, baseName(fileName),
+            UploadedFile file = file(name, fileName,
                     part.headers().first("Content-Type").orElse("application/octet-stream"), part);
             if (!fileName.isEmpty() || file.size() > 0) {
                 files.computeIfAbsent(name, n -> new ArrayList<>(1)).add(file);
@@ -103,19 +105,5 @@ final class FormReader {
             out.close();
         }
         return new UploadedFile(field, fileName, contentType, size, temp == null ? memory.toByteArray() : null, temp);
-    }
-
-    /**
-     * The server's multipart reader gives header text as ISO-8859-1, one char per byte; browsers send
-     * UTF-8 file names, so the bytes are decoded again.
-     */
-    private static String utf8(String latin1) {
-        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    /** IE and old Edge send the client's full path; keep the last segment. */
-    private static String baseName(String fileName) {
-        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
-        return fileName.substring(slash + 1);
     }
 }

@@ -31,6 +31,7 @@ public final class FileServer implements HttpHandler {
     private final PathResolver resolver;
     private final FileCache cache = new FileCache();
     private final StatCache stats = StatCache.shared();
+    /** The expected Basic credentials token (base64 of user:password), or null without authentication. */
     private final byte[] credentials;
 
     public FileServer(FileServerOptions options) throws IOException {
@@ -40,7 +41,7 @@ public final class FileServer implements HttpHandler {
         }
         this.resolver = new PathResolver(options.root(), options.hidden(), options.followSymlinks());
         this.credentials = options.credentials() == null ? null
-                : ("Basic " + Base64.getEncoder().encodeToString(options.credentials().getBytes(StandardCharsets.UTF_8)))
+                : Base64.getEncoder().encodeToString(options.credentials().getBytes(StandardCharsets.UTF_8))
                         .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -69,13 +70,24 @@ public final class FileServer implements HttpHandler {
         };
     }
 
-    /** Basic authentication with a constant-time comparison of the whole header. */
+    /**
+     * Basic authentication: the scheme is matched case-insensitively (RFC 9110 section 11.1, so {@code basic} and
+     * {@code BASIC} work as curl and browsers may send them), the credentials token in constant time.
+     */
     private boolean authorized(HttpRequest request) {
         if (credentials == null) {
             return true;
         }
         String given = request.header("Authorization");
-        return given != null && MessageDigest.isEqual(credentials, given.trim().getBytes(StandardCharsets.ISO_8859_1));
+        if (given == null) {
+            return false;
+        }
+        String trimmed = given.trim();
+        int space = trimmed.indexOf(' ');
+        if (space < 0 || !trimmed.substring(0, space).equalsIgnoreCase("Basic")) {
+            return false;
+        }
+        return MessageDigest.isEqual(credentials, trimmed.substring(space + 1).trim().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private HttpResponse options() {
@@ -101,7 +113,7 @@ public final class FileServer implements HttpHandler {
         if (attributes.isDirectory()) {
             if (!request.rawPath().endsWith("/")) {
                 String query = request.query();
-                return HttpResponse.redirect(301, request.rawPath() + "/" + (query.isEmpty() ? "" : "?" + query));
+                return HttpResponse.localRedirect(301, PathResolver.directoryUrl(request.rawPath()) + (query.isEmpty() ? "" : "?" + query));
             }
             Path index = path.resolve("index.html");
             BasicFileAttributes indexAttributes = attributes(index);

@@ -1,7 +1,11 @@
 package dev.weft.http.files;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,7 +14,9 @@ import dev.weft.http.HttpProtocolException;
 
 /**
  * Reads a {@code multipart/form-data} body (RFC 7578) part by part as a stream, so uploads of any size
- * pass through a fixed buffer. Each part's content ends at the next {@code CRLF--boundary}.
+ * pass through a fixed buffer. Each part's content ends at the next {@code CRLF--boundary}. The one multipart
+ * reader in weft: the folder server's uploads and the web-app forms ({@code dev.weft.web}) both read through it,
+ * so a file name means the same to both ({@link ContentDisposition}).
  */
 public final class MultipartReader {
 
@@ -39,31 +45,21 @@ public final class MultipartReader {
             return headers;
         }
 
-        /** The {@code name} parameter of Content-Disposition. */
+        /** The {@code name} parameter of Content-Disposition, or null. */
         public String name() {
-            return dispositionParameter("name");
+            return disposition().name();
         }
 
-        /** The {@code filename} parameter of Content-Disposition, or null for a plain field. */
+        /**
+         * The file's name by weft's one rule ({@link ContentDisposition}: {@code filename*} first, UTF-8, last path
+         * segment only), or null for a plain field.
+         */
         public String fileName() {
-            return dispositionParameter("filename");
+            return disposition().fileName();
         }
 
-        private String dispositionParameter(String parameter) {
-            String disposition = headers.get("Content-Disposition");
-            if (disposition == null) {
-                return null;
-            }
-            for (String item : disposition.split(";")) {
-                String trimmed = item.trim();
-                int equals = trimmed.indexOf('=');
-                if (equals > 0 && trimmed.substring(0, equals).trim().equalsIgnoreCase(parameter)) {
-                    String value = trimmed.substring(equals + 1).trim();
-                    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                            ? value.substring(1, value.length() - 1).replace("\\\"", "\"") : value;
-                }
-            }
-            return null;
+        public ContentDisposition disposition() {
+            return ContentDisposition.parse(headers.get("Content-Disposition"));
         }
 
         @Override
@@ -161,8 +157,12 @@ public final class MultipartReader {
         return current;
     }
 
+    /**
+     * One part header line. RFC 7578 (section 5.1) has browsers send non-ASCII names as raw UTF-8, so the bytes are
+     * read as UTF-8; a line that is not valid UTF-8 is read as ISO-8859-1, one char per byte, as older clients meant.
+     */
     private String line() throws IOException {
-        StringBuilder line = new StringBuilder();
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         while (true) {
             ensure(1);
             byte b = buf[pos++];
@@ -171,12 +171,23 @@ public final class MultipartReader {
                 if (buf[pos++] != '\n') {
                     throw new HttpProtocolException(400, "bare CR in a multipart header");
                 }
-                return line.toString();
+                return text(line.toByteArray());
             }
-            if (line.length() > MAX_PART_HEAD) {
+            if (line.size() > MAX_PART_HEAD) {
                 throw new HttpProtocolException(400, "multipart header line too long");
             }
-            line.append((char) (b & 0xff));
+            line.write(b);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -62,6 +62,27 @@ public final class PathResolver {
         return followSymlinks || checkedInsideRoot(path) ? path : null;
     }
 
+    /**
+     * {@code rawPath} as one canonical URL path: its non-empty segments, still encoded, joined by single
+     * slashes ({@code //evil.com} is {@code /evil.com}). Redirects to a directory or an upload are built
+     * from this, never from the raw text, so they cannot name another host.
+     */
+    public static String canonical(String rawPath) {
+        StringBuilder path = new StringBuilder(rawPath.length());
+        for (String segment : rawPath.split("/")) {
+            if (!segment.isEmpty()) {
+                path.append('/').append(segment);
+            }
+        }
+        return path.isEmpty() ? "/" : path.toString();
+    }
+
+    /** {@link #canonical} with one trailing slash: the URL of the directory {@code rawPath} names. */
+    public static String directoryUrl(String rawPath) {
+        String path = canonical(rawPath);
+        return path.equals("/") ? path : path + "/";
+    }
+
     /** The path under the root that {@code rawPath} names, by its text alone, or null when it may not be served. */
     private Path map(String rawPath) {
         if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {

@@ -2,6 +2,7 @@ package dev.weft.http.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import dev.weft.http.HttpRequest;
 import dev.weft.http.HttpResponse;
+import dev.weft.http.LocalPath;
 
 /**
  * Uploads into the served folder (opt-in): {@code PUT /dir/name} with the file as the body, or a
@@ -19,6 +21,9 @@ import dev.weft.http.HttpResponse;
  * replaced when overwriting is allowed (409 otherwise).
  */
 final class Uploads {
+
+    /** The longest file name, in UTF-8 bytes, Linux file systems hold (NAME_MAX). */
+    static final int MAX_NAME_BYTES = 255;
 
     private final PathResolver resolver;
     private final StatCache stats;
@@ -53,6 +58,10 @@ final class Uploads {
         if (parent == null || !Files.isDirectory(parent)) {
             return HttpResponse.text(404, "404 Not Found\nno such directory\n");
         }
+        HttpResponse refused = refusedName(target);
+        if (refused != null) {
+            return refused;
+        }
         boolean existed = Files.exists(target);
         if (existed && !overwrite) {
             return exists(target);
@@ -61,7 +70,7 @@ final class Uploads {
             return exists(target);
         }
         return HttpResponse.text(existed ? 200 : 201, (existed ? "replaced " : "created ") + request.path() + "\n")
-                .header("Location", request.rawPath());
+                .header("Location", LocalPath.of(PathResolver.canonical(request.rawPath())));
     }
 
     private HttpResponse multipart(Path dir, HttpRequest request) throws IOException {
@@ -72,24 +81,45 @@ final class Uploads {
             if (name == null || name.isEmpty()) {
                 continue;
             }
-            String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-            Path target = resolver.resolve(request.rawPath().replaceFirst("/*$", "/") + Listing.encode(base));
-            if (target == null || base.isEmpty()) {
+            Path target = resolver.resolve(request.rawPath().replaceFirst("/*$", "/") + Listing.encode(name));
+            if (target == null) {
                 return HttpResponse.text(400, "400 Bad Request\nbad file name '" + name + "'\n");
+            }
+            HttpResponse refused = refusedName(target);
+            if (refused != null) {
+                return refused;
             }
             if (!store(part, target)) {
                 return exists(target);
             }
-            saved.add(base);
+            saved.add(name);
         }
         if (saved.isEmpty()) {
             return HttpResponse.text(400, "400 Bad Request\nno file in the upload\n");
         }
         String accept = request.header("Accept");
         if (accept != null && accept.contains("text/html")) {
-            return HttpResponse.redirect(303, request.rawPath());
+            return HttpResponse.localRedirect(303, PathResolver.directoryUrl(request.rawPath()));
         }
         return HttpResponse.text(201, "uploaded " + String.join(", ", saved) + "\n");
+    }
+
+    /**
+     * Why an upload may not be stored under {@code target}'s name, or null if it may: a name longer than the 255
+     * bytes Linux file systems hold is a 400 before any byte is read (it used to fail at the final move with a 500
+     * and a stack trace), and a symbolic link is a 403 whether or not overwriting is on: an upload never replaces a
+     * link or writes through it, the rule of the files protocol too (docs/protocols.md).
+     */
+    private static HttpResponse refusedName(Path target) {
+        String name = target.getFileName().toString();
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            return HttpResponse.text(400, "400 Bad Request\nfile name is " + bytes + " bytes long; at most " + MAX_NAME_BYTES + " are allowed\n");
+        }
+        if (Files.isSymbolicLink(target)) {
+            return HttpResponse.text(403, "403 Forbidden\n" + name + " is a symbolic link; uploads never replace links\n");
+        }
+        return null;
     }
 
     private static HttpResponse exists(Path target) {

@@ -21,6 +21,7 @@ public final class FilesException extends IOException {
         EXISTS("exists", "already exists and was not overwritten"),
         BAD_OFFSET("bad-offset", "offset beyond the end of the file"),
         CHECKSUM("checksum", "SHA-256 mismatch"),
+        TOO_LARGE("too-large", "larger than the server accepts"),
         BAD_REQUEST("bad-request", "bad request"),
         IO("io", "I/O error");
 

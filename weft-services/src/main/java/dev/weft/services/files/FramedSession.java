@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,23 +49,52 @@ final class FramedSession {
 
     /** Runs after the leading NUL was read: the rest of the hello, then requests until the client closes. */
     void run() throws IOException {
-        String hello = Wire.readLine(in);
-        if (!Wire.HELLO.substring(1).equals(hello)) {
-            reply(new FilesException(Code.BAD_REQUEST, String.valueOf(hello), "unknown protocol version"));
-            return;
-        }
-        send(Wire.VERSION + " upload=" + (share.uploads() ? "on" : "off"));
-        for (String line = Wire.readLine(in); line != null; line = Wire.readLine(in)) {
-            try {
-                dispatch(line);
-            } catch (FilesException e) {
-                reply(e);
-                if (e.code() == Code.BAD_REQUEST || e.code() == Code.IO) {
-                    return;
+        try {
+            String hello = Wire.readLine(in);
+            if (!Wire.HELLO.substring(1).equals(hello)) {
+                throw new FilesException(Code.BAD_REQUEST, String.valueOf(hello), "unknown protocol version");
+            }
+            send(Wire.VERSION + " upload=" + (share.uploads() ? "on" : "off"));
+            for (String line = Wire.readLine(in); line != null; line = Wire.readLine(in)) {
+                try {
+                    dispatch(line);
+                } catch (FilesException e) {
+                    if (e.code() == Code.BAD_REQUEST || e.code() == Code.IO) {
+                        throw e;
+                    }
+                    reply(e);
                 }
             }
+        } catch (FilesException e) {
+            // the hello or a request line was unreadable (too long, not UTF-8), or the request cannot go on: say so, then close
+            reply(e);
+            linger();
         }
     }
+
+    /**
+     * Reads and drops what the client is still sending (the rest of an over-long line) for up to a second before the
+     * close, so the kernel does not answer unread bytes with a reset that destroys the ERR line in flight.
+     */
+    private void linger() {
+        long until = System.nanoTime() + LINGER.toNanos();
+        byte[] scrap = new byte[8192];
+        try {
+            connection.readTimeout(LINGER_QUIET);
+            for (long dropped = 0; dropped < 1 << 20 && System.nanoTime() < until; ) {
+                int n = in.read(scrap);
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException e) {
+            log.trace("lingering close ended: {}", e.toString());
+        }
+    }
+
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final Duration LINGER_QUIET = Duration.ofMillis(50);
 
     private void dispatch(String line) throws IOException {
         String verb = line.split(" ", 2)[0];
@@ -155,8 +185,15 @@ final class FramedSession {
         if (!replace && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FilesException(Code.EXISTS, request);
         }
-        send("READY");
-        Upload.receive(in, target, size, replace, request);
+        share.admit(request, size, target);
+        Path temp = Upload.begin(target, request);
+        try {
+            send("READY");
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Upload.receive(in, temp, target, size, replace, request);
         log.debug("received {} ({} bytes) from {}", request, size, connection.remoteAddress());
         send("OK " + size);
     }

@@ -1,6 +1,7 @@
 package dev.weft.services.files;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -18,12 +19,19 @@ import dev.weft.services.files.FilesException.Code;
  */
 public final class SharedDirectory {
 
+    /** The largest upload a server accepts unless told otherwise: 64 GiB. */
+    public static final long DEFAULT_MAX_UPLOAD = 64L << 30;
+    /** The longest file name, in UTF-8 bytes, that Linux file systems hold (NAME_MAX). */
+    static final int MAX_NAME_BYTES = 255;
+
     private final Path root;
     private final boolean uploads;
+    private final long maxUpload;
 
-    private SharedDirectory(Path root, boolean uploads) {
+    private SharedDirectory(Path root, boolean uploads, long maxUpload) {
         this.root = root;
         this.uploads = uploads;
+        this.maxUpload = maxUpload;
     }
 
     /**
@@ -32,10 +40,26 @@ public final class SharedDirectory {
      * @throws IOException naming {@code dir} when it is not an existing directory
      */
     public static SharedDirectory open(Path dir, boolean uploads) throws IOException {
+        return open(dir, uploads, DEFAULT_MAX_UPLOAD);
+    }
+
+    /**
+     * Shares {@code dir}, accepting uploads of at most {@code maxUpload} bytes when {@code uploads}.
+     *
+     * @throws IOException naming {@code dir} when it is not an existing directory
+     */
+    public static SharedDirectory open(Path dir, boolean uploads, long maxUpload) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a directory: " + dir);
         }
-        return new SharedDirectory(dir.toRealPath(), uploads);
+        if (maxUpload < 0) {
+            throw new IllegalArgumentException("the upload limit must not be negative, not " + maxUpload);
+        }
+        return new SharedDirectory(dir.toRealPath(), uploads, maxUpload);
+    }
+
+    public long maxUpload() {
+        return maxUpload;
     }
 
     public Path root() {
@@ -77,11 +101,38 @@ public final class SharedDirectory {
         if (!Files.isDirectory(parent)) {
             throw new FilesException(Code.NOT_FOUND, request, "no such directory");
         }
-        Path target = parent.resolve(segments.getLast());
+        String name = segments.getLast();
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new FilesException(Code.FORBIDDEN, request, "file name longer than " + MAX_NAME_BYTES + " bytes");
+        }
+        Path target = parent.resolve(name);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FilesException(Code.NOT_A_FILE, request);
         }
+        if (Files.isSymbolicLink(target)) {
+            // the rule for links: an upload never replaces one, nor writes through it (docs/protocols.md)
+            throw new FilesException(Code.FORBIDDEN, request, "is a symbolic link; uploads never replace links");
+        }
         return target;
+    }
+
+    /**
+     * Refuses, before any byte is sent, an upload of {@code size} bytes over the server's limit or larger than
+     * the free space where {@code target} would be stored.
+     */
+    void admit(String request, long size, Path target) throws FilesException {
+        if (size > maxUpload) {
+            throw new FilesException(Code.TOO_LARGE, request, size + " bytes is over this server's upload limit of " + maxUpload);
+        }
+        long free;
+        try {
+            free = Files.getFileStore(target.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            throw new FilesException(Code.IO, request, "cannot read the free disk space (" + e.getMessage() + ")");
+        }
+        if (size > free) {
+            throw new FilesException(Code.TOO_LARGE, request, size + " bytes is more than the " + free + " bytes free on the server's disk");
+        }
     }
 
     /** Whether a directory entry is shown in listings: not hidden, and its real path inside the root. */

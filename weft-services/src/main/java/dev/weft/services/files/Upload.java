@@ -29,9 +29,40 @@ final class Upload {
     private Upload() {
     }
 
-    static void receive(InputStream in, Path target, long size, boolean replace, String request) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".weft-upload");
+    /**
+     * Creates the hidden temp file an upload to {@code target} is written to, before the client is told to send:
+     * a name the file system cannot hold, or a folder it may not write, is refused up front, not after the body.
+     * The temp name keeps at most {@link SharedDirectory#MAX_NAME_BYTES} bytes whatever the target's length.
+     */
+    static Path begin(Path target, String request) throws FilesException {
+        String name = target.getFileName().toString();
+        String suffix = "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".weft-upload";
+        Path temp = target.resolveSibling("." + prefix(name, SharedDirectory.MAX_NAME_BYTES - 1 - suffix.length()) + suffix);
+        try {
+            return Files.createFile(temp);
+        } catch (IOException e) {
+            throw new FilesException(Code.FORBIDDEN, request, "cannot store an upload here (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The longest start of {@code name} that fits in {@code bytes} UTF-8 bytes, never splitting a character. */
+    private static String prefix(String name, int bytes) {
+        int used = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int length = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + length > bytes) {
+                break;
+            }
+            used += length;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
+    }
+
+    /** Receives the body into {@code temp} (from {@link #begin}), checks it, moves it to {@code target}; deletes {@code temp}. */
+    static void receive(InputStream in, Path temp, Path target, long size, boolean replace, String request) throws IOException {
         try {
             byte[] digest = copy(in, temp, size, request);
             String trailer = Wire.readLine(in);
@@ -48,7 +79,7 @@ final class Upload {
     /** Copies exactly {@code size} bytes to a new {@code temp}, returning their SHA-256. */
     private static byte[] copy(InputStream in, Path temp, long size, String request) throws IOException {
         byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(size, 1))];
-        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FollowingDigest digest = FollowingDigest.start(file, 0)) {
             long position = 0;
             while (position < size) {

@@ -45,7 +45,8 @@ final class Wire {
                 throw new java.io.EOFException("connection closed inside a line");
             }
             if (line.size() >= MAX_LINE) {
-                throw new FilesException(FilesException.Code.BAD_REQUEST, "line longer than " + MAX_LINE + " bytes");
+                throw new FilesException(FilesException.Code.BAD_REQUEST,
+                        line.toString(StandardCharsets.UTF_8).substring(0, 40) + "...", "line longer than " + MAX_LINE + " bytes");
             }
             line.write(b);
         }

@@ -24,6 +24,23 @@ class ChatMessageTest {
     }
 
     @Test
+    void escapesInvisibleFormatCharactersOnScreenAndInHistory() {
+        ChatMessage message = new ChatMessage(NOON, ChatMessage.Direction.RECEIVED, "b\u200Bob",
+                "\u202Etxt.exe \u2066x\u2069 \uFEFF\u00AD\u2060 \uDB40\uDC41");
+        String escaped = "\\u202etxt.exe \\u2066x\\u2069 \\ufeff\\u00ad\\u2060 \\U000e0041";
+        assertThat(message.display()).isEqualTo("[12:05:09] b\\u200bob: " + escaped);
+        assertThat(message.historyLine()).endsWith("\tb\\u200bob\t" + escaped + "\n");
+    }
+
+    @Test
+    void keepsTheJoinersThatEmojiAndScriptsNeed() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        assertThat(new ChatMessage(NOON, ChatMessage.Direction.RECEIVED, "bob", family + " " + persian).display())
+                .isEqualTo("[12:05:09] bob: " + family + " " + persian);
+    }
+
+    @Test
     void writesOneTabSeparatedHistoryLineWithAnIsoTimestamp() {
         assertThat(new ChatMessage(NOON, ChatMessage.Direction.SENT, "me", "hi").historyLine())
                 .isEqualTo("2025-03-04T12:05:09.123+08:00\tsent\tme\thi\n");

@@ -117,6 +117,20 @@ class ChatTest {
         assertThat(bobScreen.notices).isEmpty(); // alice is a known peer, not a stranger
     }
 
+    /** A peer cannot disguise text with invisible characters: bidi overrides and zero-width spaces show escaped (issue 19.8). */
+    @ParameterizedTest
+    @MethodSource("models")
+    void bidiOverridesAndZeroWidthCharactersFromAPeerAreShownEscaped(Model model) throws Exception {
+        DatagramSocket peer = socket();
+        RecordingScreen screen = new RecordingScreen();
+        Chat chat = chat(ChatConfig.of(loopback(model), List.of(Peer.parse("127.0.0.1:" + peer.getLocalPort()))), screen);
+
+        send(peer, "ma\u200Bllory: see \u202Etxt.exe".getBytes(StandardCharsets.UTF_8), chat);
+
+        await().atMost(WAIT).until(() -> !screen.messages.isEmpty());
+        assertThat(screen.texts()).containsExactly("127.0.0.1:" + peer.getLocalPort() + ": ma\\u200bllory: see \\u202etxt.exe");
+    }
+
     @Test
     void chineseRoundTripsInUtf8() throws Exception {
         chineseRoundTrips(StandardCharsets.UTF_8);

@@ -26,10 +26,17 @@ final class EchoServers {
 
     /** A TLS echo configuration; worker processes load the same identity from PEM files in {@code dir}. */
     static ServerConfig tlsConfig(Model model, Tls identity, Path dir) throws IOException {
+        return tlsConfig(model, identity, dir, Limits.DEFAULT);
+    }
+
+    /** A TLS echo configuration with these limits; worker processes get the same handshake and idle timeouts. */
+    static ServerConfig tlsConfig(Model model, Tls identity, Path dir, Limits limits) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         identity.writePem(cert, key);
-        return builder(model, "127.0.0.1", Limits.DEFAULT, "tcp", List.of(cert.toString(), key.toString()))
+        return builder(model, "127.0.0.1", limits, "tcp", List.of(cert.toString(), key.toString(),
+                Long.toString(limits.handshakeTimeout().toMillis()), Long.toString(limits.idleTimeout().toMillis())))
                 .tls(identity.serverContext()).build();
     }
 

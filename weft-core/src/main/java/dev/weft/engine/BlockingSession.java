@@ -47,6 +47,7 @@ final class BlockingSession {
                 SSLSocket secure = (SSLSocket) config.tls().getSocketFactory()
                         .createSocket(socket, null, socket.getPort(), true);
                 secure.setUseClientMode(false);
+                secure.setSSLParameters(config.tlsParameters(secure.getSSLParameters()));
                 socket = secure;
             }
             Connection connection = new Connection(socket, channel, metrics);

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +15,54 @@ import java.util.Map;
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
+import dev.weft.engine.Tls;
 import dev.weft.engine.WorkerCommand;
 import dev.weft.http.HttpSettings;
 
-/** One server per model for a test class's app, started on first use; workers run {@link AppWorker}. */
+/**
+ * One server per model for a test class's app, started on first use; workers run {@link AppWorker}. Built with a
+ * TLS identity it serves HTTPS, and its client trusts that identity only.
+ */
 public final class AppServers implements AutoCloseable {
 
     static final Limits LIMITS = Limits.DEFAULT.withShutdownGrace(Duration.ofMillis(200));
 
     private final Class<? extends WebApp> app;
     private final Map<String, WebServer> servers = new HashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Tls identity;
+    private final List<String> pem;
+    private final HttpClient client;
 
     public AppServers(Class<? extends WebApp> app) {
         this.app = app;
+        this.identity = null;
+        this.pem = List.of();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Serves HTTPS with {@code identity}; worker processes read it from PEM files written into {@code keys}. */
+    public AppServers(Class<? extends WebApp> app, Tls identity, Path keys) throws IOException {
+        this.app = app;
+        this.identity = identity;
+        Path cert = keys.resolve("cert.pem");
+        Path key = keys.resolve("key.pem");
+        identity.writePem(cert, key);
+        this.pem = List.of(cert.toString(), key.toString());
+        // the default version offers h2 and http/1.1 by ALPN, as browsers do; the server must pick http/1.1
+        this.client = HttpClient.newBuilder().sslContext(identity.trustingClientContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public synchronized int port(Model model) throws IOException {
         WebServer server = servers.get(model.spec());
         if (server == null) {
             ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
-                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(),
-                            port -> List.of(app.getName(), Integer.toString(port))))
+                    .tls(identity == null ? null : identity.serverContext())
+                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(), port -> {
+                        List<String> args = new ArrayList<>(List.of(app.getName(), Integer.toString(port)));
+                        args.addAll(pem);
+                        return args;
+                    }))
                     .build();
             server = newApp(app).start(config, HttpSettings.DEFAULT);
             servers.put(model.spec(), server);
@@ -52,7 +79,7 @@ public final class AppServers implements AutoCloseable {
     }
 
     public HttpResponse<String> send(Model model, HttpRequest.Builder request, String path) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + port(model) + path);
+        URI uri = URI.create((identity == null ? "http" : "https") + "://127.0.0.1:" + port(model) + path);
         return client.send(request.uri(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,6 +1,7 @@
 package dev.weft.http;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -61,7 +62,19 @@ public final class HttpsServers implements AutoCloseable {
 
     /** A TLS socket to the model's server, handshake done, offering {@code alpn} when given. */
     public SSLSocket connect(Model model, String... alpn) throws IOException {
-        SSLSocket socket = (SSLSocket) clientContext().getSocketFactory().createSocket("127.0.0.1", on(model).port());
+        return connect(model, 0, alpn);
+    }
+
+    /**
+     * A TLS socket whose receive buffer is {@code receiveBuffer} bytes (0 for the system's), so a client that stops
+     * reading soon stops the server writing: loopback buffers otherwise take megabytes.
+     */
+    public SSLSocket connect(Model model, int receiveBuffer, String... alpn) throws IOException {
+        SSLSocket socket = (SSLSocket) clientContext().getSocketFactory().createSocket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", on(model).port()), 10_000);
         socket.setSoTimeout(10_000);
         if (alpn.length > 0) {
             SSLParameters parameters = socket.getSSLParameters();

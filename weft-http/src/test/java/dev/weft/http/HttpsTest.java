@@ -171,9 +171,10 @@ class HttpsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void aSlowReaderGetsEveryByteAndHoldsUpNoOtherClient(Model model) throws Exception {
-        try (RawClient slow = client(model)) {
-            slow.send(RawClient.get("/large.txt"));
-            // it reads nothing until another client is done: the server's buffers fill and it has to wait for this one
+        try (RawClient slow = new RawClient(servers.connect(model, 16 * 1024))) {
+            slow.send(RawClient.get("/large.txt") + RawClient.get("/large.txt") + RawClient.get("/hello"));
+            // it reads nothing until another client is done: the kernel's buffers (up to 4 MiB) fill and the server
+            // has to wait for this one, with the last response's records queued behind the second file's
             try (RawClient other = client(model)) {
                 assertThat(other.send(RawClient.get("/hello")).read().body()).isEqualTo("hello");
                 sameText(other.send(RawClient.get("/large.txt")).read().body(), large);
@@ -181,6 +182,24 @@ class HttpsTest {
             RawClient.Response response = slow.read();
             assertThat(response.status()).isEqualTo(200);
             sameText(response.body(), large);
+            sameText(slow.read().body(), large);
+            assertThat(slow.read().body()).isEqualTo("hello");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void aFileAnsweredWithConnectionCloseEndsInAnOrderlyTlsClose(Model model) throws Exception {
+        try (RawClient slow = new RawClient(servers.connect(model, 16 * 1024))) {
+            slow.send(RawClient.get("/large.txt") + "GET /large.txt HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+            try (RawClient other = client(model)) {
+                assertThat(other.send(RawClient.get("/hello")).read().body()).isEqualTo("hello");
+            }
+            sameText(slow.read().body(), large);
+            RawClient.Response last = slow.read();
+            assertThat(last.header("connection")).isEqualTo("close");
+            sameText(last.body(), large);
+            assertThat(slow.closedByServer()).isTrue();
         }
     }
 

@@ -15,8 +15,8 @@ import javax.net.ssl.SSLSocket;
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.Tls;
 import dev.weft.engine.WorkerCommand;
+import dev.weft.tls.Tls;
 
 /**
  * One HTTPS server per model serving {@link HttpsApp} over a folder, with a fresh self-signed identity, started on

@@ -3,7 +3,7 @@ package dev.weft.http;
 import java.nio.file.Path;
 
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 
 /** A worker process for the HTTPS tests: {@code PORT CERT.pem KEY.pem ROOT}, serving {@link HttpsApp} over TLS. */
 public final class HttpsWorker {

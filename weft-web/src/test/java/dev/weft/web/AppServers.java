@@ -15,9 +15,9 @@ import java.util.Map;
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.Tls;
 import dev.weft.engine.WorkerCommand;
 import dev.weft.http.HttpSettings;
+import dev.weft.tls.Tls;
 
 /**
  * One server per model for a test class's app, started on first use; workers run {@link AppWorker}. Built with a

@@ -3,8 +3,8 @@ package dev.weft.web;
 import java.nio.file.Path;
 
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.Tls;
 import dev.weft.http.HttpSettings;
+import dev.weft.tls.Tls;
 
 /**
  * A worker process of the processes model: serves the app class named in args[0] on port args[1], over TLS with

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.weft.engine.Model;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 
 /**
  * A web app over HTTPS under every model, through the JDK's HttpClient trusting the server's self-signed

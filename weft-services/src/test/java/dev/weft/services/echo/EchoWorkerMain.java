@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.engine.UdpServer;
+import dev.weft.tls.Tls;
 
 /** A worker process for the processes-model tests: {@code tcp|udp HOST PORT [CERT.pem KEY.pem]}. */
 public final class EchoWorkerMain {

@@ -50,7 +50,7 @@ final class BlockingSession {
                 SSLSocket secure = (SSLSocket) config.tls().getSocketFactory()
                         .createSocket(socket, null, socket.getPort(), true);
                 secure.setUseClientMode(false);
-                secure.setSSLParameters(TlsPolicy.apply(secure.getSSLParameters(), secure.getSupportedCipherSuites(),
+                secure.setSSLParameters(config.tlsParameters(secure.getSSLParameters(), secure.getSupportedCipherSuites(),
                         secure.getSupportedProtocols()));
                 handshake(secure);
                 socket = secure;

@@ -39,6 +39,22 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         }
     }
 
+    /**
+     * Plaintext written on a TLS connection while a file is queued: sealed only when it reaches the head of the
+     * queue, because TLS records carry sequence numbers and must go out in the order they were sealed.
+     */
+    private static final class LatePlain {
+        final ByteBuffer plain;
+        ByteBuffer encrypted;
+
+        LatePlain(ByteBuffer plain) {
+            this.plain = plain;
+        }
+    }
+
+    /** Queued in place of the TLS close_notify while sealed records still wait behind a file. */
+    private static final Object CLOSE_NOTIFY = new Object();
+
     private final SocketChannel channel;
     private final SelectorLoop loop;
     private final Protocol protocol;
@@ -67,7 +83,7 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         this.tracker = tracker;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
-        this.tls = config.tls() == null ? null : new TlsCodec(config.tls(), this);
+        this.tls = config.tls() == null ? null : new TlsCodec(config, this);
         this.handshakeNanos = config.limits().tlsHandshakeLimit().toNanos();
         this.live = new ConnectionTracker.Live(() -> loop.execute(this::drain), () -> loop.execute(this::abort));
     }
@@ -163,11 +179,24 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         if (closed || closeWhenFlushed) {
             return;
         }
-        if (tls != null) {
+        if (tls != null && sealsLater()) {
+            int size = data.remaining();
+            enqueue(new LatePlain(ByteBuffer.allocate(size).put(data).flip()), size);
+        } else if (tls != null) {
             tls.wrap(data);
         } else {
             writeRaw(data);
         }
+    }
+
+    /** True while the queue holds plaintext that is sealed when it is sent, so later writes must wait behind it. */
+    private boolean sealsLater() {
+        for (Object item : queue) {
+            if (!(item instanceof ByteBuffer)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes bytes as they go on the wire: straight away if nothing is queued, else after the queue. */
@@ -222,8 +251,20 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         try {
             while (!queue.isEmpty()) {
                 Object head = queue.peek();
+                if (head == CLOSE_NOTIFY) {
+                    queue.poll();
+                    tls.closeOutbound();
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
                 long before = queued;
-                boolean done = head instanceof ByteBuffer buffer ? writeBuffer(buffer) : writeRegion((FileRegion) head);
+                boolean done = switch (head) {
+                    case ByteBuffer buffer -> writeBuffer(buffer);
+                    case LatePlain late -> writeLate(late);
+                    default -> writeRegion((FileRegion) head);
+                };
                 if (queued != before) {
                     lastActivity = System.nanoTime();
                 }
@@ -277,13 +318,29 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
                 if (n < 0) {
                     throw new IOException("file ended at byte " + region.position + " before " + region.end);
                 }
-                region.position += n;
-                queued -= n;
                 region.encrypted = tls.seal(plain.flip());
+                // a record may carry less than was read (TLS 1.3 leaves room for its own bytes): send the rest next
+                region.position += plain.position();
+                queued -= plain.position();
             }
             int n = channel.write(region.encrypted);
             metrics.bytesOut(n);
             if (region.encrypted.hasRemaining()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean writeLate(LatePlain late) throws IOException {
+        while (late.plain.hasRemaining() || (late.encrypted != null && late.encrypted.hasRemaining())) {
+            if (late.encrypted == null || !late.encrypted.hasRemaining()) {
+                int before = late.plain.remaining();
+                late.encrypted = tls.seal(late.plain);
+                queued -= before - late.plain.remaining();
+            }
+            metrics.bytesOut(channel.write(late.encrypted));
+            if (late.encrypted.hasRemaining()) {
                 return false;
             }
         }
@@ -347,7 +404,9 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         if (closed) {
             return;
         }
-        if (tls != null) {
+        if (tls != null && sealsLater()) {
+            queue.add(CLOSE_NOTIFY);
+        } else if (tls != null) {
             tls.closeOutbound();
         }
         closeWhenFlushed = true;

@@ -3,9 +3,11 @@ package dev.weft.engine;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Everything one server needs to start, built once from the command line or code.
@@ -18,9 +20,12 @@ import javax.net.ssl.SSLContext;
  * @param overloadReply bytes written to a connection refused for {@link Limits#maxConnections()} (may be empty)
  * @param workerCommand how the {@link Model.Processes} supervisor starts a worker (null for other models)
  * @param worker        true inside a worker process: binds with SO_REUSEPORT and reports readiness on stdout
+ * @param applicationProtocols the ALPN names a TLS connection may select, most preferred first ("http/1.1");
+ *                      empty to ignore ALPN
  */
 public record ServerConfig(String service, InetSocketAddress address, Model model, Limits limits, SSLContext tls,
-                           byte[] overloadReply, WorkerCommand workerCommand, boolean worker) {
+                           byte[] overloadReply, WorkerCommand workerCommand, boolean worker,
+                           List<String> applicationProtocols) {
 
     public ServerConfig {
         Objects.requireNonNull(service, "service");
@@ -28,6 +33,7 @@ public record ServerConfig(String service, InetSocketAddress address, Model mode
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(limits, "limits");
         overloadReply = overloadReply == null ? new byte[0] : overloadReply.clone();
+        applicationProtocols = applicationProtocols == null ? List.of() : List.copyOf(applicationProtocols);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve bind address " + address.getHostString());
         }
@@ -39,12 +45,35 @@ public record ServerConfig(String service, InetSocketAddress address, Model mode
 
     /** A copy of this configuration with another model, for example the one a worker runs. */
     public ServerConfig withModel(Model other) {
-        return new ServerConfig(service, address, other, limits, tls, overloadReply, workerCommand, worker);
+        return new ServerConfig(service, address, other, limits, tls, overloadReply, workerCommand, worker,
+                applicationProtocols);
+    }
+
+    /** A copy of this configuration whose TLS connections select one of {@code protocols} by ALPN. */
+    public ServerConfig withApplicationProtocols(List<String> protocols) {
+        return new ServerConfig(service, address, model, limits, tls, overloadReply, workerCommand, worker, protocols);
+    }
+
+    /** A copy of this configuration that answers connections refused for the connection limit with {@code reply}. */
+    public ServerConfig withOverloadReply(byte[] reply) {
+        return new ServerConfig(service, address, model, limits, tls, reply, workerCommand, worker, applicationProtocols);
+    }
+
+    /**
+     * A server-side socket's or engine's parameters under weft's TLS policy ({@link TlsPolicy}), with this
+     * configuration's ALPN names.
+     */
+    SSLParameters tlsParameters(SSLParameters defaults, String[] supportedSuites, String[] supportedProtocols) {
+        SSLParameters parameters = TlsPolicy.apply(defaults, supportedSuites, supportedProtocols);
+        if (!applicationProtocols.isEmpty()) {
+            parameters.setApplicationProtocols(applicationProtocols.toArray(String[]::new));
+        }
+        return parameters;
     }
 
     ServerConfig withPort(int port) {
         return new ServerConfig(service, new InetSocketAddress(address.getAddress(), port), model, limits, tls,
-                overloadReply, workerCommand, worker);
+                overloadReply, workerCommand, worker, applicationProtocols);
     }
 
     /** Builds a {@link ServerConfig}; everything but the service name has a default. */
@@ -57,6 +86,7 @@ public record ServerConfig(String service, InetSocketAddress address, Model mode
         private byte[] overloadReply = new byte[0];
         private WorkerCommand workerCommand;
         private boolean worker;
+        private List<String> applicationProtocols = List.of();
 
         private Builder(String service) {
             this.service = service;
@@ -114,8 +144,15 @@ public record ServerConfig(String service, InetSocketAddress address, Model mode
             return this;
         }
 
+        /** The ALPN names a TLS connection may select, most preferred first. */
+        public Builder applicationProtocols(String... protocols) {
+            this.applicationProtocols = List.of(protocols);
+            return this;
+        }
+
         public ServerConfig build() {
-            return new ServerConfig(service, address, model, limits, tls, overloadReply, workerCommand, worker);
+            return new ServerConfig(service, address, model, limits, tls, overloadReply, workerCommand, worker,
+                    applicationProtocols);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -26,10 +25,10 @@ final class TlsCodec {
     private final List<ByteBuffer> waiting = new ArrayList<>();
     private boolean handshakeDone;
 
-    TlsCodec(SSLContext context, ChannelSession session) {
-        this.engine = context.createSSLEngine();
+    TlsCodec(ServerConfig config, ChannelSession session) {
+        this.engine = config.tls().createSSLEngine();
         this.engine.setUseClientMode(false);
-        this.engine.setSSLParameters(TlsPolicy.apply(engine.getSSLParameters(), engine.getSupportedCipherSuites(),
+        this.engine.setSSLParameters(config.tlsParameters(engine.getSSLParameters(), engine.getSupportedCipherSuites(),
                 engine.getSupportedProtocols()));
         this.session = session;
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());

@@ -31,7 +31,6 @@ import javax.swing.table.DefaultTableModel;
 
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.services.files.ClientTls;
 import dev.weft.services.files.Download;
 import dev.weft.services.files.Downloads;
@@ -39,6 +38,7 @@ import dev.weft.services.files.Endpoint;
 import dev.weft.services.files.FilesClient;
 import dev.weft.services.files.FilesService;
 import dev.weft.services.files.SharedDirectory;
+import dev.weft.tls.Tls;
 
 /**
  * The Files tab: a client for a {@code weft files} server (list, download with resume, upload; a progress bar

@@ -9,9 +9,9 @@ import java.time.Duration;
 
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.services.files.FilesService;
 import dev.weft.services.files.SharedDirectory;
+import dev.weft.tls.Tls;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 import dev.weft.engine.Handler;
@@ -49,9 +50,10 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(ServerConfig config, HttpSettings settings, HttpHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(settings, "settings");
-        ServerConfig effective = config.overloadReply().length > 0 ? config
-                : new ServerConfig(config.service(), config.address(), config.model(), config.limits(), config.tls(),
-                        OVERLOAD_REPLY, config.workerCommand(), config.worker());
+        ServerConfig effective = config.overloadReply().length > 0 ? config : config.withOverloadReply(OVERLOAD_REPLY);
+        if (effective.applicationProtocols().isEmpty()) {
+            effective = effective.withApplicationProtocols(APPLICATION_PROTOCOLS);
+        }
         long idle = config.limits().idleTimeout().toMillis();
         Handler protocol;
         if (config.model() instanceof Model.EventLoop && !config.worker()) {
@@ -65,6 +67,9 @@ public final class HttpServer implements AutoCloseable {
         }
         return new HttpServer(TcpServer.start(effective, protocol));
     }
+
+    /** What TLS clients are offered by ALPN: this server speaks HTTP/1.1 only, so an h2-first client falls back. */
+    static final List<String> APPLICATION_PROTOCOLS = List.of("http/1.1");
 
     /** What a connection over the limit gets before it is closed. */
     static final byte[] OVERLOAD_REPLY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"

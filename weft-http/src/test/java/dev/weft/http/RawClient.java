@@ -26,7 +26,12 @@ public final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     public RawClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Talks over a socket already connected (a TLS one, say). */
+    public RawClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(10_000);
         in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,12 @@ import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.WorkerCommand;
 import dev.weft.http.HttpSettings;
+import dev.weft.tls.Tls;
 
-/** One server per model for a test class's app, started on first use; workers run {@link AppWorker}. */
+/**
+ * One server per model for a test class's app, started on first use; workers run {@link AppWorker}. Built with a
+ * TLS identity it serves HTTPS, and its client trusts that identity only.
+ */
 public final class AppServers implements AutoCloseable {
 
     static final Limits LIMITS = Limits.DEFAULT.withShutdownGrace(Duration.ofMillis(200));
@@ -25,8 +30,9 @@ public final class AppServers implements AutoCloseable {
     private final Class<? extends WebApp> app;
     private final Path dataDir;
     private final Map<String, WebServer> servers = new HashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Tls identity;
+    private final List<String> pem;
+    private final HttpClient client;
 
     public AppServers(Class<? extends WebApp> app) {
         this(app, null);
@@ -36,6 +42,23 @@ public final class AppServers implements AutoCloseable {
     public AppServers(Class<? extends WebApp> app, Path dataDir) {
         this.app = app;
         this.dataDir = dataDir;
+        this.identity = null;
+        this.pem = List.of();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Serves HTTPS with {@code identity}; worker processes read it from PEM files written into {@code keys}. */
+    public AppServers(Class<? extends WebApp> app, Tls identity, Path keys) throws IOException {
+        this.app = app;
+        this.dataDir = null;
+        this.identity = identity;
+        Path cert = keys.resolve("cert.pem");
+        Path key = keys.resolve("key.pem");
+        identity.writePem(cert, key);
+        this.pem = List.of(cert.toString(), key.toString());
+        // the default version offers h2 and http/1.1 by ALPN, as browsers do; the server must pick http/1.1
+        this.client = HttpClient.newBuilder().sslContext(identity.trustingClientContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The data folder of the server for {@code model}, or null. */
@@ -47,9 +70,13 @@ public final class AppServers implements AutoCloseable {
         WebServer server = servers.get(model.spec());
         if (server == null) {
             ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(model).limits(LIMITS)
-                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(), port -> dataDir == null
-                            ? List.of(app.getName(), Integer.toString(port))
-                            : List.of(app.getName(), Integer.toString(port), dataDir(model).toString())))
+                    .tls(identity == null ? null : identity.serverContext())
+                    .workerCommand(WorkerCommand.java(AppWorker.class.getName(), port -> {
+                        List<String> args = new ArrayList<>(List.of(app.getName(), Integer.toString(port),
+                                dataDir == null ? "-" : dataDir(model).toString()));
+                        args.addAll(pem);
+                        return args;
+                    }))
                     .build();
             server = newApp(app, dataDir(model)).start(config, HttpSettings.DEFAULT);
             servers.put(model.spec(), server);
@@ -78,7 +105,7 @@ public final class AppServers implements AutoCloseable {
     }
 
     public HttpResponse<String> send(Model model, HttpRequest.Builder request, String path) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + port(model) + path);
+        URI uri = URI.create((identity == null ? "http" : "https") + "://127.0.0.1:" + port(model) + path);
         return client.send(request.uri(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

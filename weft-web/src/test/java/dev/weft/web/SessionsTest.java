@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 import dev.weft.http.HttpSettings;
 
 /** Sessions, their cookie, expiry, CSRF and flash messages, over loopback with an app that counts visits. */

@@ -10,9 +10,9 @@ import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.engine.UdpServer;
 import dev.weft.engine.WorkerCommand;
+import dev.weft.tls.Tls;
 
 /** Starts echo servers on loopback port 0 under any model, for the tests. */
 final class EchoServers {

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.engine.UdpServer;
+import dev.weft.tls.Tls;
 
 /** The echo service on the engine under every concurrency model, over TCP, UDP, IPv4, IPv6 and TLS. */
 class EchoServiceTest {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import dev.weft.engine.Limits;
 import dev.weft.engine.ServerConfig;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
 import dev.weft.engine.UdpServer;
+import dev.weft.tls.Tls;
 
 /** A worker process for the processes-model tests: {@code tcp|udp HOST PORT [CERT.pem KEY.pem [HANDSHAKE_MS IDLE_MS]]}. */
 public final class EchoWorkerMain {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.weft.engine.Model;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 
 /**
  * What a weft server accepts in a TLS handshake, under every model: TLS 1.3, and for TLS 1.2 only AEAD suites with

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 
 /**
  * A TLS handshake gets its own limit, shorter than the idle timeout, on every model: a client that sends half a

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.weft.engine.Model;
 import dev.weft.engine.TcpServer;
-import dev.weft.engine.Tls;
+import dev.weft.tls.Tls;
 
 /** Transfers over TLS: the framed protocol, the raw one (whose pause detection must survive TLS), and pinning. */
 class TlsTransferTest {

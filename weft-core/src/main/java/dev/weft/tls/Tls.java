@@ -1,4 +1,4 @@
-package dev.weft.engine;
+package dev.weft.tls;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -42,7 +42,9 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * A server identity for TLS: a certificate chain and its key, from PEM files or generated in memory,
- * turned into the {@link SSLContext} servers use and the trust a client needs.
+ * turned into the {@link SSLContext} servers use and the trust a client needs. The engine takes any
+ * {@link SSLContext} ({@code ServerConfig.tls}) and knows nothing of this class: it is what the command line, the
+ * desktop app and the tests use to make one, and the only user of Bouncy Castle.
  */
 public record Tls(List<X509Certificate> chain, PrivateKey key) {
 

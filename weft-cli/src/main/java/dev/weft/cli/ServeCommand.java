@@ -57,10 +57,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "or the current directory.")
     String app;
 
-    @Option(names = "--list", description = "List directories that have no index.html (else 404).")
+    @Option(names = "--list", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "List folders that have no index.html (default: on; --no-list answers 404 instead).")
     boolean list;
 
-    @Option(names = "--hidden", description = "Serve dotfiles.")
+    @Option(names = "--hidden", description = "Serve and list dotfiles (hidden by default).")
     boolean hidden;
 
     @Option(names = "--follow-symlinks", description = "Serve symlinks that point outside DIR.")
@@ -70,11 +71,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Compress text for clients that accept gzip (default: on; --no-gzip turns it off).")
     boolean gzip;
 
-    @Option(names = "--upload", description = "Accept uploads: PUT, and multipart POST from the listing's form.")
+    @Option(names = "--upload", description = "Accept uploads: PUT, and multipart POST from the listing's upload panel.")
     boolean upload;
 
     @Option(names = "--overwrite", description = "Let uploads replace existing files.")
     boolean overwrite;
+
+    @Option(names = "--mkdir", description = "Let uploads create folders (with --upload).")
+    boolean mkdir;
 
     @Option(names = "--auth", paramLabel = "USER:PASSWORD", description = "Require HTTP Basic authentication.")
     String auth;
@@ -141,10 +145,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isReadable(dir)) {
             throw new CommandFailure("cannot serve " + dir + ": not readable");
         }
+        if (mkdir && !upload) {
+            throw new CommandFailure("--mkdir needs --upload");
+        }
         if (auth != null && auth.indexOf(':') <= 0) {
             throw new CommandFailure("--auth needs USER:PASSWORD, not '" + auth + "'");
         }
-        FileServerOptions options = new FileServerOptions(dir, list, hidden, followSymlinks, gzip, upload, overwrite, cors, auth);
+        FileServerOptions options = new FileServerOptions(dir, list, hidden, followSymlinks, gzip, upload, overwrite, mkdir, cors, auth);
         return new FileServer(options);
     }
 

@@ -97,11 +97,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No access log.")
     boolean quiet;
 
+    @Option(names = "--qr", description = "Print a QR code of the LAN URL, for a phone (use with --bind 0.0.0.0).")
+    boolean qr;
+
     @Override
     public Integer call() throws Exception {
         List<String> notes = new ArrayList<>();
         HttpServer http = start(notes);
-        return Serving.untilStopped(http.tcp(), notes, spec.commandLine().getOut());
+        List<String> after = new ArrayList<>();
+        if (!server.worker()) {
+            List<String> urls = Banner.urls(http.tcp().address(), http.tcp().config().tls() != null);
+            urls.forEach(url -> after.add("  " + url));
+            if (qr) {
+                after.addAll(Banner.qr(Banner.lanUrl(urls)));
+                after.add("  (scan for " + Banner.lanUrl(urls) + ")");
+            }
+        }
+        return Serving.untilStopped(http.tcp(), notes, after, spec.commandLine().getOut());
     }
 
     /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
@@ -110,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         Web web = app != null || dir == null ? webApp() : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
-        ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
+        ServerConfig config = server.config(server.tls == null ? "HTTP" : "HTTPS", DEFAULT_PORT, notes);
         HttpServer http;
         try {
             if (web != null && files != null) {
@@ -118,6 +130,11 @@ final class ServeCommand implements Callable<Integer> {
             }
             http = web != null ? web.start(config, settings).http() : HttpServer.start(config, settings, files);
         } catch (IOException e) {
+            if (e.getCause() instanceof java.net.BindException && config.address().getPort() != 0) {
+                int free = Banner.nextFreePort(config.address().getAddress().getHostAddress(), config.address().getPort());
+                throw new CommandFailure(e.getMessage() + " (try --port 0 for any free port"
+                        + (free > 0 ? ", or --port " + free + ", free now)" : ")"), e);
+            }
             throw new CommandFailure(e.getMessage(), e);
         }
         return http;

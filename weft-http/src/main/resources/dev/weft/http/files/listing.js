@@ -21,7 +21,7 @@
   }
 
   if (filter) {
-    filter.addEventListener("input", applyFilter);
+    for (const type of ["input", "change", "search"]) filter.addEventListener(type, applyFilter);
     filter.form.addEventListener("submit", (event) => { event.preventDefault(); applyFilter(); });
     applyFilter();
   }

@@ -194,7 +194,6 @@ final class Listing {
                 String kind = entry.directory() ? "folder" : kind(entry.name());
                 String suffix = entry.directory() ? "/" : "";
                 page.append("<tr class=\"k-").append(kind).append("\" data-name=\"").append(escape(entry.name()))
-                        .append("\" data-size=\"").append(entry.size()).append("\" data-date=\"").append(entry.modifiedMillis())
                         .append("\"><td class=\"name\"><a href=\"").append(encode(entry.name())).append(suffix).append("\">")
                         .append("<svg class=\"icon\" aria-hidden=\"true\"><use href=\"#i-").append(kind).append("\"/></svg><span>")
                         .append(escape(entry.name())).append(suffix).append("</span></a></td><td class=\"size\"");

@@ -131,8 +131,17 @@ public final class FileServer implements HttpHandler {
             return notFound("dotfiles are not served (--hidden serves them)");
         }
         String parent = raw.substring(0, raw.lastIndexOf('/', raw.length() - 2) + 1);
+        while (parent.length() > 1 && !isFolder(parent)) {
+            parent = parent.substring(0, parent.lastIndexOf('/', parent.length() - 2) + 1);
+        }
         return notFound("nothing at " + request.path()
                 + (options.listing() && !parent.isEmpty() ? "; the listing of " + parent + " shows what is there" : ""));
+    }
+
+    private boolean isFolder(String rawPath) {
+        Path path = resolver.resolve(rawPath);
+        BasicFileAttributes attributes = path == null ? null : attributes(path);
+        return attributes != null && attributes.isDirectory();
     }
 
     private static HttpResponse notFound(String hint) {

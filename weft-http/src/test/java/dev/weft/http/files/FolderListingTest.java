@@ -142,6 +142,11 @@ class FolderListingTest {
     }
 
     @Test
+    void aMissingFolder404PointsToTheNearestFolderThatExists() throws Exception {
+        assertThat(get(listing() + "/pics/no/such/file.txt").body()).endsWith("; the listing of /pics/ shows what is there\n");
+    }
+
+    @Test
     void aDotfile404SaysDotfilesAreHidden() throws Exception {
         assertThat(get(listing() + "/.env").body()).isEqualTo("404 Not Found\ndotfiles are not served (--hidden serves them)\n");
     }

@@ -33,12 +33,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.engine.ServerConfig;
 import dev.weft.http.HttpServer;
+import dev.weft.http.HttpSettings;
 
 /** The listing in Debian's chromium, headless, driven through Selenium as a person would use it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListingBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final int MAX_BODY = 256 * 1024;
 
     @TempDir
     Path base;
@@ -78,8 +80,8 @@ class ListingBrowserTest {
         write("file2.txt", 2_500_000, "2024-01-04T00:00:00Z");
         Files.createDirectories(root.resolve("photos/2024"));
         write("photos/2024/beach.jpg", 40_000, "2024-02-01T00:00:00Z");
-        server = HttpServer.start(ServerConfig.builder("HTTP").build(),
-                new FileServer(FileServerOptions.of(root).withListing(true).withUpload(true, false)));
+        server = HttpServer.start(ServerConfig.builder("HTTP").build(), HttpSettings.DEFAULT.withMaxBodySize(MAX_BODY),
+                new FileServer(FileServerOptions.of(root).withListing(true).withUpload(true, false).withMkdir(true)));
         url = "http://127.0.0.1:" + server.port() + "/";
     }
 
@@ -137,6 +139,24 @@ class ListingBrowserTest {
         page.waitForNames(List.of("one.txt", "two.csv"));
         assertThat(root.resolve("two.csv")).hasContent("content of two.csv");
         assertThat(Files.readAllBytes(root.resolve("alpha.txt"))).hasSize(3000);
+    }
+
+    @Test
+    void aFileOverTheBodyLimitIsRefusedBesideItsName(@TempDir Path picked) throws IOException {
+        Path big = picked.resolve("big.bin");
+        Files.write(big, new byte[MAX_BODY * 2]);
+        Map<String, String> states = page.open(url).upload(List.of(big)).uploadStates();
+        assertThat(states.get("big.bin")).startsWith("failed: ").contains("over the limit of " + MAX_BODY);
+        assertThat(root.resolve("big.bin")).doesNotExist();
+    }
+
+    @Test
+    void aNewFolderAppearsInTheListingAndAnExistingNameIsRefused() {
+        Map<String, String> states = page.open(url).makeFolder("reports").uploadStates();
+        assertThat(states).containsEntry("reports/", "done: folder created");
+        page.waitForNames(List.of("reports"));
+        assertThat(root.resolve("reports")).isDirectory();
+        assertThat(page.makeFolder("photos").uploadStates().get("photos/")).isEqualTo("failed: photos exists");
     }
 
     @Test

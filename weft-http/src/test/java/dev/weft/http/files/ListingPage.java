@@ -58,6 +58,13 @@ final class ListingPage {
                 li -> li.getDomAttribute("data-state") + ": " + li.findElements(By.tagName("span")).get(1).getText()));
     }
 
+    /** Types a name in the new-folder box and submits it. */
+    ListingPage makeFolder(String name) {
+        WebElement box = driver.findElement(By.name("mkdir"));
+        box.sendKeys(name + Keys.ENTER);
+        return this;
+    }
+
     ListingPage waitForNames(List<String> expected) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> names().containsAll(expected));
         return this;

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * first), or, with neither, the bundled demo site.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a folder over HTTP/1.1: index.html, listings, ranges, gzip, uploads. "
+        description = "Serve a folder over HTTP/1.1: index.html, listings, folder archives, ranges, gzip, uploads. "
                 + "With --app, a web app class (and DIR behind its routes). With neither, the bundled demo site.")
 final class ServeCommand implements Callable<Integer> {
 

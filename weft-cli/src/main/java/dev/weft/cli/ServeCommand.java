@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * first), or, with neither, the bundled demo site.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a folder over HTTP/1.1: index.html, listings, ranges, gzip, uploads. "
+        description = "Serve a folder over HTTP/1.1: index.html, listings, folder archives, ranges, gzip, uploads. "
                 + "With --app, a web app class (and DIR behind its routes). With neither, the bundled demo site.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -67,10 +67,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "jdbc:postgresql://localhost/weft?user=weft&password=... (default: $WEFT_DB).")
     String db;
 
-    @Option(names = "--list", description = "List directories that have no index.html (else 404).")
+    @Option(names = "--list", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "List folders that have no index.html (default: on; --no-list answers 404 instead).")
     boolean list;
 
-    @Option(names = "--hidden", description = "Serve dotfiles.")
+    @Option(names = "--hidden", description = "Serve and list dotfiles (hidden by default).")
     boolean hidden;
 
     @Option(names = "--follow-symlinks", description = "Serve symlinks that point outside DIR.")
@@ -80,11 +81,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Compress text for clients that accept gzip (default: on; --no-gzip turns it off).")
     boolean gzip;
 
-    @Option(names = "--upload", description = "Accept uploads: PUT, and multipart POST from the listing's form.")
+    @Option(names = "--upload", description = "Accept uploads: PUT, and multipart POST from the listing's upload panel.")
     boolean upload;
 
     @Option(names = "--overwrite", description = "Let uploads replace existing files.")
     boolean overwrite;
+
+    @Option(names = "--mkdir", description = "Let uploads create folders (with --upload).")
+    boolean mkdir;
 
     @Option(names = "--auth", paramLabel = "USER:PASSWORD", description = "Require HTTP Basic authentication.")
     String auth;
@@ -103,11 +107,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No access log.")
     boolean quiet;
 
+    @Option(names = "--qr", description = "Print a QR code of the LAN URL, for a phone (use with --bind 0.0.0.0).")
+    boolean qr;
+
     @Override
     public Integer call() throws Exception {
         List<String> notes = new ArrayList<>();
         HttpServer http = start(notes);
-        return Serving.untilStopped(http.tcp(), notes, spec.commandLine().getOut());
+        List<String> after = new ArrayList<>();
+        if (!server.worker()) {
+            List<String> urls = Banner.urls(http.tcp().address(), http.tcp().config().tls() != null);
+            urls.forEach(url -> after.add("  " + url));
+            if (qr) {
+                after.addAll(Banner.qr(Banner.lanUrl(urls)));
+                after.add("  (scan for " + Banner.lanUrl(urls) + ")");
+            }
+        }
+        return Serving.untilStopped(http.tcp(), notes, after, spec.commandLine().getOut());
     }
 
     /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
@@ -116,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
         Web web = app != null || dir == null ? webApp(notes) : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
-        ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
+        ServerConfig config = server.config(server.tls == null ? "HTTP" : "HTTPS", DEFAULT_PORT, notes);
         HttpServer http;
         try {
             if (web != null && files != null) {
@@ -126,6 +142,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
+            if (e.getCause() instanceof java.net.BindException && config.address().getPort() != 0) {
+                int free = Banner.nextFreePort(config.address().getAddress().getHostAddress(), config.address().getPort());
+                throw new CommandFailure(e.getMessage() + " (try --port 0 for any free port"
+                        + (free > 0 ? ", or --port " + free + ", free now)" : ")"), e);
+            }
             throw new CommandFailure(e.getMessage(), e);
         }
         return http;
@@ -168,10 +189,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isReadable(dir)) {
             throw new CommandFailure("cannot serve " + dir + ": not readable");
         }
+        if (mkdir && !upload) {
+            throw new CommandFailure("--mkdir needs --upload");
+        }
         if (auth != null && auth.indexOf(':') <= 0) {
             throw new CommandFailure("--auth needs USER:PASSWORD, not '" + auth + "'");
         }
-        FileServerOptions options = new FileServerOptions(dir, list, hidden, followSymlinks, gzip, upload, overwrite, cors, auth);
+        FileServerOptions options = new FileServerOptions(dir, list, hidden, followSymlinks, gzip, upload, overwrite, mkdir, cors, auth);
         return new FileServer(options);
     }
 

@@ -23,6 +23,11 @@ final class Serving {
     }
 
     static int untilStopped(Server server, List<String> notes, PrintWriter out) throws InterruptedException {
+        return untilStopped(server, notes, List.of(), out);
+    }
+
+    /** As above, with {@code after} printed below the start-up line (the URLs to open). */
+    static int untilStopped(Server server, List<String> notes, List<String> after, PrintWriter out) throws InterruptedException {
         server.closeOnShutdown();
         for (String name : List.of("INT", "TERM")) {
             onSignal(name, server);
@@ -30,6 +35,7 @@ final class Serving {
         if (!server.config().worker()) {
             notes.forEach(out::println);
             out.println(server.startupLine() + " ...");
+            after.forEach(out::println);
             out.flush();
         }
         server.awaitClosed();

@@ -20,7 +20,8 @@ import dev.weft.http.h1.HttpDate;
  * Serves a folder over HTTP ({@code weft serve DIR}): index.html for directories, else an optional listing
  * (HTML, or JSON for {@code Accept: application/json}); Content-Type by extension; ETag and Last-Modified
  * with 304s; single byte ranges (206/416); gzip for text types, from a precompressed {@code file.gz} when
- * there is one; optional uploads, Basic authentication and CORS. Paths go through {@link PathResolver}.
+ * there is one; with listings on, {@code ?download=zip|tar.gz} streams a folder as an archive; optional uploads,
+ * Basic authentication and CORS. Paths go through {@link PathResolver}.
  */
 public final class FileServer implements HttpHandler {
 
@@ -65,7 +66,7 @@ public final class FileServer implements HttpHandler {
         return switch (request.method()) {
             case "GET", "HEAD" -> get(request);
             case "OPTIONS" -> options();
-            case "PUT", "POST" -> options.upload() ? new Uploads(resolver, stats, options.overwrite()).handle(request) : notAllowed();
+            case "PUT", "POST" -> options.upload() ? new Uploads(resolver, stats, options.overwrite(), options.mkdir()).handle(request) : notAllowed();
             default -> notAllowed();
         };
     }
@@ -108,29 +109,55 @@ public final class FileServer implements HttpHandler {
         Path path = resolver.resolve(request.rawPath());
         BasicFileAttributes attributes = path == null ? null : attributes(path);
         if (attributes == null) {
-            return notFound();
+            return notFound(request);
         }
         if (attributes.isDirectory()) {
             if (!request.rawPath().endsWith("/")) {
                 String query = request.query();
                 return HttpResponse.localRedirect(301, PathResolver.directoryUrl(request.rawPath()) + (query.isEmpty() ? "" : "?" + query));
             }
+            FolderArchive.Format archive = options.listing() ? FolderArchive.Format.of(request.queryParameter("download")) : null;
+            if (archive != null) {
+                return FolderArchive.response(path, archive, resolver, options.hidden());
+            }
             Path index = path.resolve("index.html");
             BasicFileAttributes indexAttributes = attributes(index);
             if (indexAttributes != null && indexAttributes.isRegularFile()) {
                 return file(request, index, indexAttributes);
             }
-            return options.listing() ? Listing.of(path, request, options) : notFound();
+            return options.listing() ? Listing.of(path, request, options)
+                    : notFound(request.path() + " has no index.html, and folder listings are off (--no-list)");
         }
-        return attributes.isRegularFile() ? file(request, path, attributes) : notFound();
+        return attributes.isRegularFile() ? file(request, path, attributes) : notFound(request);
     }
 
     private BasicFileAttributes attributes(Path path) {
         return stats.attributes(resolver.root(), path);
     }
 
-    private static HttpResponse notFound() {
-        return HttpResponse.text(404, "404 Not Found\n");
+    /** A 404 that says where to look next: the nearest folder's listing, or why a dotfile is not served. */
+    private HttpResponse notFound(HttpRequest request) {
+        String raw = request.rawPath();
+        String name = raw.substring(raw.lastIndexOf('/', raw.length() - 2) + 1);
+        if (!options.hidden() && (name.startsWith(".") || raw.contains("/."))) {
+            return notFound("dotfiles are not served (--hidden serves them)");
+        }
+        String parent = raw.substring(0, raw.lastIndexOf('/', raw.length() - 2) + 1);
+        while (parent.length() > 1 && !isFolder(parent)) {
+            parent = parent.substring(0, parent.lastIndexOf('/', parent.length() - 2) + 1);
+        }
+        return notFound("nothing at " + request.path()
+                + (options.listing() && !parent.isEmpty() ? "; the listing of " + parent + " shows what is there" : ""));
+    }
+
+    private boolean isFolder(String rawPath) {
+        Path path = resolver.resolve(rawPath);
+        BasicFileAttributes attributes = path == null ? null : attributes(path);
+        return attributes != null && attributes.isDirectory();
+    }
+
+    private static HttpResponse notFound(String hint) {
+        return HttpResponse.text(404, "404 Not Found\n" + hint + "\n").header("X-Content-Type-Options", "nosniff");
     }
 
     private HttpResponse file(HttpRequest request, Path path, BasicFileAttributes attributes) throws IOException {

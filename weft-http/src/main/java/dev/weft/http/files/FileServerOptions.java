@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param gzip           compress text types for clients that accept gzip
  * @param upload         accept PUT and multipart POST uploads into the folder
  * @param overwrite      let uploads replace existing files
+ * @param mkdir          let uploads create folders (a form POST of {@code mkdir=NAME} to a folder)
  * @param cors           allow cross-origin requests from any origin
  * @param credentials    {@code user:password} for Basic authentication, or null for none
  */
 public record FileServerOptions(Path root, boolean listing, boolean hidden, boolean followSymlinks, boolean gzip,
-                                boolean upload, boolean overwrite, boolean cors, String credentials) {
+                                boolean upload, boolean overwrite, boolean mkdir, boolean cors, String credentials) {
 
     public FileServerOptions {
         Objects.requireNonNull(root, "root");
@@ -26,36 +27,40 @@ public record FileServerOptions(Path root, boolean listing, boolean hidden, bool
         }
     }
 
-    /** Serve {@code root} read-only with gzip, no listing, no dotfiles. */
+    /** Serve {@code root} read-only with gzip, no listing, no dotfiles (a library's safe default; {@code weft serve} lists). */
     public static FileServerOptions of(Path root) {
-        return new FileServerOptions(root, false, false, false, true, false, false, false, null);
+        return new FileServerOptions(root, false, false, false, true, false, false, false, false, null);
     }
 
     public FileServerOptions withListing(boolean on) {
-        return new FileServerOptions(root, on, hidden, followSymlinks, gzip, upload, overwrite, cors, credentials);
+        return new FileServerOptions(root, on, hidden, followSymlinks, gzip, upload, overwrite, mkdir, cors, credentials);
     }
 
     public FileServerOptions withHidden(boolean on) {
-        return new FileServerOptions(root, listing, on, followSymlinks, gzip, upload, overwrite, cors, credentials);
+        return new FileServerOptions(root, listing, on, followSymlinks, gzip, upload, overwrite, mkdir, cors, credentials);
     }
 
     public FileServerOptions withFollowSymlinks(boolean on) {
-        return new FileServerOptions(root, listing, hidden, on, gzip, upload, overwrite, cors, credentials);
+        return new FileServerOptions(root, listing, hidden, on, gzip, upload, overwrite, mkdir, cors, credentials);
     }
 
     public FileServerOptions withGzip(boolean on) {
-        return new FileServerOptions(root, listing, hidden, followSymlinks, on, upload, overwrite, cors, credentials);
+        return new FileServerOptions(root, listing, hidden, followSymlinks, on, upload, overwrite, mkdir, cors, credentials);
     }
 
     public FileServerOptions withUpload(boolean on, boolean replace) {
-        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, on, replace, cors, credentials);
+        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, on, replace, mkdir, cors, credentials);
+    }
+
+    public FileServerOptions withMkdir(boolean on) {
+        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, upload, overwrite, on, cors, credentials);
     }
 
     public FileServerOptions withCors(boolean on) {
-        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, upload, overwrite, on, credentials);
+        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, upload, overwrite, mkdir, on, credentials);
     }
 
     public FileServerOptions withCredentials(String userColonPassword) {
-        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, upload, overwrite, cors, userColonPassword);
+        return new FileServerOptions(root, listing, hidden, followSymlinks, gzip, upload, overwrite, mkdir, cors, userColonPassword);
     }
 }

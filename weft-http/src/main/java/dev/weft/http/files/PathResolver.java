@@ -143,6 +143,11 @@ public final class PathResolver {
         return java.io.File.separatorChar == '\\';
     }
 
+    /** Whether {@code path}, with every symlink resolved, is under the root: the rule archives apply to each link. */
+    boolean contains(Path path) {
+        return insideRoot(path);
+    }
+
     /** Whether the path, with every symlink resolved, is still under the root (a missing file counts as inside). */
     private boolean insideRoot(Path path) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -18,7 +18,8 @@ import dev.weft.http.LocalPath;
  * Uploads into the served folder (opt-in): {@code PUT /dir/name} with the file as the body, or a
  * multipart POST of one or more files to a directory's URL. Each file is written to a temp file in its
  * target directory and moved into place, so a failed upload leaves nothing; an existing file is only
- * replaced when overwriting is allowed (409 otherwise).
+ * replaced when overwriting is allowed (409 otherwise). When folders may be made, a form POST of
+ * {@code mkdir=NAME} to a folder creates {@code NAME} in it.
  */
 final class Uploads {
 
@@ -28,11 +29,13 @@ final class Uploads {
     private final PathResolver resolver;
     private final StatCache stats;
     private final boolean overwrite;
+    private final boolean mkdir;
 
-    Uploads(PathResolver resolver, StatCache stats, boolean overwrite) {
+    Uploads(PathResolver resolver, StatCache stats, boolean overwrite, boolean mkdir) {
         this.resolver = resolver;
         this.stats = stats;
         this.overwrite = overwrite;
+        this.mkdir = mkdir;
     }
 
     HttpResponse handle(HttpRequest request) throws IOException {
@@ -47,7 +50,35 @@ final class Uploads {
             return HttpResponse.text(405, "405 Method Not Allowed\nPOST uploads go to a directory\n")
                     .header("Allow", "GET, HEAD, OPTIONS, PUT");
         }
+        String type = request.header("Content-Type");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return mkdir(target, request);
+        }
         return multipart(target, request);
+    }
+
+    /** Creates the folder a form names in {@code dir}: 403 unless allowed, 400 for a bad name, 409 if it exists. */
+    private HttpResponse mkdir(Path dir, HttpRequest request) throws IOException {
+        if (!mkdir) {
+            return HttpResponse.text(403, "403 Forbidden\ncreating folders is off (weft serve --mkdir turns it on)\n");
+        }
+        String name = HttpRequest.parseForm(request.bodyText()).getOrDefault("mkdir", List.of("")).get(0).trim();
+        Path target = name.isEmpty() || name.contains("/") || name.contains("\\") ? null
+                : resolver.resolve(request.rawPath().replaceFirst("/*$", "/") + Listing.encode(name));
+        if (target == null) {
+            return HttpResponse.text(400, "400 Bad Request\nbad folder name '" + name + "'\n");
+        }
+        try {
+            Files.createDirectory(target);
+        } catch (FileAlreadyExistsException e) {
+            return HttpResponse.text(409, "409 Conflict\n" + name + " exists\n");
+        }
+        stats.forget(target);
+        String accept = request.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            return HttpResponse.redirect(303, request.rawPath());
+        }
+        return HttpResponse.text(201, "created folder " + name + "\n");
     }
 
     private HttpResponse put(Path target, HttpRequest request) throws IOException {

@@ -13,6 +13,11 @@ final class FailureReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
         PrintWriter err = cli.getErr();
         err.println("weft: " + describe(ex));
+        if (ex instanceof CommandFailure failure && failure.isUsage()) {
+            err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
         if (WeftCommand.debug(cli)) {
             ex.printStackTrace(err);
         }

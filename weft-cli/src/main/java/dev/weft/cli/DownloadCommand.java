@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.weft.client.LocalFileException;
 import dev.weft.tools.download.DownloadOptions;
 import dev.weft.tools.download.Downloader;
 import dev.weft.tools.download.UrlList;
@@ -69,7 +70,7 @@ final class DownloadCommand implements Callable<Integer> {
             display.conclude(report, "downloaded", spec.commandLine().getErr());
             return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
         } catch (UncheckedIOException e) {
-            throw new CommandFailure("download: " + e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("download interrupted; run it again to resume the partial files", e);
@@ -100,7 +101,7 @@ final class DownloadCommand implements Callable<Integer> {
                 : Files.newBufferedReader(Path.of(list), StandardCharsets.UTF_8)) {
             return UrlList.read(reader, list.equals("-") ? "standard input" : list);
         } catch (IOException e) {
-            throw new CommandFailure("download: cannot read the URL list " + list + ": " + e.getMessage(), e);
+            throw new CommandFailure(LocalFileException.of("read the URL list", Path.of(list), e).getMessage(), e);
         }
     }
 }

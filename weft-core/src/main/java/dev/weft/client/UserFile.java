@@ -120,8 +120,13 @@ public final class UserFile {
      * attempts; hand it to {@link #place(Path)} when complete.
      */
     public Path staging(String suffix) {
+        return staging(".", suffix);
+    }
+
+    /** A staging file beside the real target named {@code <prefix>NAME<suffix>} (ftp keeps lftp's visible NAME.part). */
+    public Path staging(String prefix, String suffix) {
         Path folder = kind == Kind.STDOUT ? Path.of("").toAbsolutePath() : target.getParent();
-        return folder.resolve("." + target.getFileName() + suffix);
+        return folder.resolve(prefix + target.getFileName() + suffix);
     }
 
     /**

@@ -130,7 +130,9 @@ final class HttpTransfer {
                 return ExitCode.OK.code();
             }
             if (reply.status() >= 400) {
-                throw new CommandFailure(reply.uri() + " answered " + reply.status());
+                String hint = reply.status() != 401 ? "" : userPass.isPresent() ? " (the credentials were refused)"
+                        : " (it wants credentials: -u USER:PASS)";
+                throw new CommandFailure(reply.uri() + " answered " + reply.status() + hint);
             }
             if (options.remoteHeaderName) {
                 file = target(uri, reply);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The echo and time clients against a server that accepts and never answers: exit 1 within --timeout, one line. */
+/**
+ * The echo and time clients against servers they cannot talk to: one that accepts and never answers (exit 1 within
+ * --timeout), and a TLS port (exit 1 saying so, instead of printing the TLS alert's bytes as a reply).
+ */
 class LineClientTimeoutsTest {
 
     private final ServerSocket silent = listen();
@@ -51,5 +54,19 @@ class LineClientTimeoutsTest {
         assertThat(run.err().lines()).singleElement().asString().startsWith("weft: ").contains("timed out")
                 .doesNotContain("Exception");
         assertThat(took).isBetween(400L, 5_000L);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPlainClientOnATlsPortSaysSoInOneLine() throws Exception {
+        dev.weft.engine.Tls tls = dev.weft.engine.Tls.selfSigned();
+        try (dev.weft.engine.TcpServer server = dev.weft.engine.TcpServer.start(dev.weft.engine.ServerConfig.builder("echo")
+                .bind("127.0.0.1", 0).tls(tls.serverContext()).build(), dev.weft.services.echo.Echo.tcp())) {
+            StdinCommandRun run = StdinCommandRun.withInput("hello\n", "echo", "client", "127.0.0.1",
+                    Integer.toString(server.port()), "--timeout", "5s");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("weft: 127.0.0.1 port " + server.port()
+                    + " answered in TLS: it is a TLS port, and this client speaks plain text" + System.lineSeparator());
+            assertThat(run.out()).isEmpty();
+        }
     }
 }

@@ -237,8 +237,10 @@ public final class WebClient {
                 if (text.contains("pinned")) {
                     return text;
                 }
-                return "the server's certificate is not trusted (" + text
-                        + "); use --cacert FILE, --pin sha256:... or -k";
+                String why = text.contains("unable to find valid certification path")
+                        ? "not signed by a CA this client trusts"
+                        : text.replaceAll("^([a-z]\\w*\\.)+\\w+(Exception|Error): ", "");
+                return "the server's certificate is not trusted (" + why + "); use --cacert FILE, --pin sha256:... or -k";
             }
         }
         return e.getMessage();

@@ -36,6 +36,9 @@ public final class LocalReason {
         if (lower.contains("is a directory")) {
             return "is a directory";
         }
+        if (lower.contains("operation not permitted")) {
+            return "operation not permitted";
+        }
         if (lower.contains("read-only file system")) {
             return "read-only file system";
         }

@@ -140,4 +140,17 @@ class DownloadCommandTest {
         assertThat(err.toString()).contains("cannot write into " + dir + ": is a directory").doesNotContain("attempts");
         assertThat(err.toString().split("is a directory", -1)).hasSize(2);
     }
+
+    @Test
+    void anHttpsServerIsReachedByItsPinnedFingerprint() throws Exception {
+        dev.weft.engine.Tls tls = dev.weft.engine.Tls.selfSigned();
+        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
+                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "secure"))) {
+            String url = "https://127.0.0.1:" + https.port() + "/s.txt";
+
+            assertThat(weft("download", "-d", dir.resolve("untrusted").toString(), "--retries", "0", url)).isEqualTo(1);
+            assertThat(weft("download", "-d", dir.toString(), "--pin", "sha256:" + tls.fingerprint(), url)).isZero();
+            assertThat(Files.readString(dir.resolve("s.txt"))).isEqualTo("secure");
+        }
+    }
 }

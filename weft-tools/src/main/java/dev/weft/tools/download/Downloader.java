@@ -65,6 +65,7 @@ public final class Downloader {
         List<Future<?>> fetches = new ArrayList<>();
         try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(options.timeout())
+                     .sslContext(options.trust().context())
                      .followRedirects(HttpClient.Redirect.NORMAL).build();
              StallGuard guard = new StallGuard(options.timeout());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(

@@ -60,23 +60,42 @@ public final class UserFile {
         if (named.toString().equals("-")) {
             return new UserFile(named, named, Kind.STDOUT, stdout);
         }
-        Path target = followLinks(named);
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(named)) {
             throw new LocalFileException("write", named, "is a directory", null);
         }
+        if (Files.exists(named) && (!Files.isRegularFile(named) || throughProc(named))) {
+            // a device, FIFO or socket, or /dev/stdout and friends (links into /proc that only open() can follow,
+            // and whose file must not be replaced under the descriptor that holds it): written in place
+            return new UserFile(named, named, Kind.DIRECT, stdout);
+        }
+        Path target = followLinks(named);
         Path folder = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             throw new LocalFileException("write", named,
                     Files.exists(folder) ? "not a directory: " + folder : "no such directory", null);
         }
-        Path real;
         try {
-            real = folder.toRealPath().resolve(target.getFileName());
+            return new UserFile(named, folder.toRealPath().resolve(target.getFileName()), Kind.REPLACE, stdout);
         } catch (IOException e) {
             throw LocalFileException.of("write", named, e);
         }
-        boolean special = Files.exists(real) && !Files.isRegularFile(real);
-        return new UserFile(named, real, special ? Kind.DIRECT : Kind.REPLACE, stdout);
+    }
+
+    /** Whether a link on the way from {@code named} leads into /proc (/dev/stdout is /proc/self/fd/1). */
+    private static boolean throughProc(Path named) {
+        Path path = named.toAbsolutePath();
+        for (int hops = 0; hops < MAX_LINKS && Files.isSymbolicLink(path); hops++) {
+            if (path.startsWith("/proc")) {
+                return true;
+            }
+            try {
+                Path link = Files.readSymbolicLink(path);
+                path = link.isAbsolute() ? link : path.getParent().resolve(link).normalize();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return path.startsWith("/proc");
     }
 
     /** Resolves a file the user named where {@code -} means nothing special (a file called "-" in the folder). */
@@ -125,8 +144,17 @@ public final class UserFile {
 
     /** A staging file beside the real target named {@code <prefix>NAME<suffix>} (ftp keeps lftp's visible NAME.part). */
     public Path staging(String prefix, String suffix) {
-        Path folder = kind == Kind.STDOUT ? Path.of("").toAbsolutePath() : target.getParent();
+        Path folder = kind == Kind.REPLACE ? target.getParent() : stagingFolder();
         return folder.resolve(prefix + target.getFileName() + suffix);
+    }
+
+    /** Beside a FIFO in a folder of the user's; in the temp folder for standard output, /dev and /proc. */
+    private Path stagingFolder() {
+        Path parent = target.toAbsolutePath().getParent();
+        if (kind == Kind.STDOUT || parent == null || parent.startsWith("/dev") || parent.startsWith("/proc")) {
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        return parent;
     }
 
     /**
@@ -181,7 +209,9 @@ public final class UserFile {
             };
         }
         try {
-            return Files.newOutputStream(target, StandardOpenOption.WRITE);
+            return Files.isRegularFile(target) // /dev/stdout redirected to a file: start it afresh, as curl does
+                    ? Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                    : Files.newOutputStream(target, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw LocalFileException.of("write", named, e);
         }

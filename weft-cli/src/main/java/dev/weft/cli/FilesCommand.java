@@ -78,7 +78,7 @@ final class FilesCommand extends CommandGroup {
         @ArgGroup(exclusive = true)
         TlsChoice tls;
 
-        @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+        @Option(names = {"--timeout", "--idle-timeout"}, defaultValue = "10s", converter = DurationConverter.class,
                 description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 

@@ -100,3 +100,26 @@ weft_aot_prepare() { # makes sure cache $2 (all, client, copy) for jar $1 is cur
   fi
   weft_aot_use_flags "$major" "$cache"
 }
+
+weft_aot_prepare_later() { # weft_aot_prepare for a user's command: a current cache's flags at once; a missing or stale
+  # one is recorded in the background (once, whoever comes first) and this run goes without it, instead of making the
+  # user wait ~10 s for a training run. WEFT_AOT_WAIT=1 waits as before (benchmarks, which must time the cache).
+  local jar="$1" group="${2:-all}" cache
+  [ "${WEFT_AOT:-on}" = off ] && return 0
+  if [ "${WEFT_AOT_WAIT:-0}" = 1 ]; then
+    weft_aot_prepare "$jar" "$group"
+    return 0
+  fi
+  cache="$(weft_aot_file "$jar" "$JAVA_HOME" "$group")"
+  [ -n "$cache" ] || return 0
+  if [ -f "$cache" ] && ! [ "$jar" -nt "$cache" ]; then
+    weft_aot_prepare "$jar" "$group"
+    return 0
+  fi
+  # a recording killed half-way leaves its lock: after 5 minutes it no longer counts
+  find "$cache.recording" -maxdepth 0 -mmin +5 -exec rm -rf {} + 2>/dev/null || true
+  if mkdir "$cache.recording" 2>/dev/null; then
+    (weft_aot_prepare "$jar" "$group" >/dev/null 2>&1; rm -rf "$cache.recording") </dev/null >/dev/null 2>&1 &
+  fi
+  return 0
+}

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.weft.client.ClientTrust;
+import dev.weft.client.LocalFileException;
 import dev.weft.tools.download.DownloadOptions;
 import dev.weft.tools.download.Downloader;
 import dev.weft.tools.download.UrlList;
@@ -57,6 +59,16 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Longest wait for a response or for more of a body: 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--cacert", paramLabel = "FILE", description = "Also trust the CA certificates in this PEM file.")
+    Path cacert;
+
+    @Option(names = "--pin", paramLabel = "sha256:...",
+            description = "Trust exactly the certificate with this SHA-256 fingerprint (as weft's TLS servers print it).")
+    String pin;
+
+    @Option(names = {"-k", "--insecure"}, description = "Do not check servers' certificates (warns).")
+    boolean insecure;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +81,7 @@ final class DownloadCommand implements Callable<Integer> {
             display.conclude(report, "downloaded", spec.commandLine().getErr());
             return report.ok() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
         } catch (UncheckedIOException e) {
-            throw new CommandFailure("download: " + e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("download interrupted; run it again to resume the partial files", e);
@@ -88,9 +100,24 @@ final class DownloadCommand implements Callable<Integer> {
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("no URLs: give URLs or -i LIST");
             }
-            return DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries).withTimeout(timeout);
+            if (insecure) {
+                spec.commandLine().getErr().println("weft: warning: -k: servers' certificates are not checked");
+            }
+            return DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries).withTimeout(timeout)
+                    .withTrust(trust());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private ClientTrust trust() {
+        if ((insecure ? 1 : 0) + (pin != null ? 1 : 0) + (cacert != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("use one of -k, --pin and --cacert");
+        }
+        try {
+            return ClientTrust.of(cacert, pin, insecure);
+        } catch (IOException e) {
+            throw new CommandFailure(e.getMessage(), e);
         }
     }
 
@@ -100,7 +127,7 @@ final class DownloadCommand implements Callable<Integer> {
                 : Files.newBufferedReader(Path.of(list), StandardCharsets.UTF_8)) {
             return UrlList.read(reader, list.equals("-") ? "standard input" : list);
         } catch (IOException e) {
-            throw new CommandFailure("download: cannot read the URL list " + list + ": " + e.getMessage(), e);
+            throw new CommandFailure(LocalFileException.of("read the URL list", Path.of(list), e).getMessage(), e);
         }
     }
 }

@@ -64,7 +64,7 @@ final class EchoCommand extends CommandGroup {
         @Option(names = "--udp", description = "Use UDP.")
         boolean udp;
 
-        @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class, description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
+        @Option(names = {"--timeout", "--idle-timeout"}, defaultValue = "5s", converter = DurationConverter.class, description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
         @Override

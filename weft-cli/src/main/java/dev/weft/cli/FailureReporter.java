@@ -6,13 +6,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns an exception escaping a command into one line on stderr and exit code 1 (a stack trace only with --debug). */
+/**
+ * Turns an exception escaping a command into one line on stderr and exit code 1 (a stack trace only with --debug).
+ * A usage failure, and an IllegalArgumentException (how weft's code names a bad value it was given: "port must be
+ * between 0 and 65535, not 70000"), exit 2 with the help hint instead.
+ */
 final class FailureReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
         PrintWriter err = cli.getErr();
         err.println("weft: " + describe(ex));
+        if (ex instanceof CommandFailure failure && failure.isUsage() || ex instanceof IllegalArgumentException) {
+            err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
         if (WeftCommand.debug(cli)) {
             ex.printStackTrace(err);
         }

@@ -76,10 +76,13 @@ final class FilesCommand extends CommandGroup {
 
     /** The options every client command shares: TLS and the timeout. */
     static final class ClientOptions {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
+
         @ArgGroup(exclusive = true)
         TlsChoice tls;
 
-        @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+        @Option(names = {"--timeout", "--idle-timeout"}, defaultValue = "10s", converter = DurationConverter.class,
                 description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
@@ -87,16 +90,33 @@ final class FilesCommand extends CommandGroup {
             @Option(names = "--tls", description = "Use TLS, trusting the system's certificate authorities.")
             boolean system;
 
-            @Option(names = "--tls-fingerprint", paramLabel = "SHA256",
+            @Option(names = {"--pin", "--tls-fingerprint"}, paramLabel = "sha256:...",
                     description = "Use TLS, trusting only the certificate with this SHA-256 fingerprint (as a --tls-self-signed server prints it).")
             String fingerprint;
+
+            @Option(names = "--cacert", paramLabel = "FILE",
+                    description = "Use TLS, also trusting the CA certificates in this PEM file.")
+            java.nio.file.Path cacert;
+
+            @Option(names = {"-k", "--insecure"}, description = "Use TLS without checking the server's certificate (warns).")
+            boolean insecure;
         }
 
         ClientTls tls() {
             if (tls == null) {
                 return null;
             }
-            return tls.fingerprint != null ? ClientTls.pinned(tls.fingerprint) : ClientTls.system();
+            if (tls.insecure) {
+                mixee.commandLine().getErr().println("weft: warning: -k: the server's certificate is not checked");
+            }
+            try {
+                dev.weft.client.ClientTrust trust = dev.weft.client.ClientTrust.of(tls.cacert, tls.fingerprint, tls.insecure);
+                return new ClientTls(trust.context(), trust.checkHostName());
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.usage(e.getMessage());
+            } catch (IOException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
         }
     }
 

@@ -26,6 +26,23 @@ final class LineSession {
         }
     }
 
+    /** Seed 003's SocketServer client: a new connection for each line, closed once the reply is read. */
+    static int connectionPerLine(String host, int port, LineClient.Family family, Charset wire, Duration timeout,
+            PrintWriter out) throws IOException {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = stdin.readLine(); line != null && !line.isEmpty(); line = stdin.readLine()) {
+            try (LineClient client = LineClient.tcp(host, port, family, wire, timeout)) {
+                String reply = client.exchange(line);
+                if (reply == null) {
+                    throw new CommandFailure("server " + host + " port " + port + " closed the connection without a reply");
+                }
+                out.println(reply);
+                out.flush();
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
     static int run(LineClient client, BufferedReader input, PrintWriter out) throws IOException {
         for (String line = input.readLine(); line != null && !line.isEmpty(); line = input.readLine()) {
             String reply = client.exchange(line);

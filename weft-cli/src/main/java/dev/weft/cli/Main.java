@@ -16,7 +16,7 @@ public final class Main {
         if (java.util.Arrays.asList(args).contains("--debug")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = new ByteWriter(System.out);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
     }
@@ -37,6 +37,7 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOverwrittenOptionsAllowed(true);
+        cli.setExpandAtFiles(false); // curl's -d @FILE reaches the command instead of being read as an argument file
         cli.setExecutionExceptionHandler(new FailureReporter());
         cli.setParameterExceptionHandler(new UsageErrorReporter());
         cli.setExitCodeExceptionMapper(t -> ExitCode.FAILURE.code());

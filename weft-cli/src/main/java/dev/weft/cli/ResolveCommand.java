@@ -29,7 +29,7 @@ final class ResolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     What what;
 
     static final class What {
@@ -53,6 +53,9 @@ final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (what == null) {
+            throw CommandFailure.usage("resolve needs a HOST [SERVICE], --reverse IP or --service NAME|PORT");
+        }
         Resolver resolver = new Resolver(ServiceTable.system());
         PrintWriter out = spec.commandLine().getOut();
         try {

@@ -16,7 +16,7 @@ final class SessionOptions {
     @Option(names = "--insecure", description = "With --tls: accept an untrusted certificate, knowingly.")
     boolean insecure;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = {"--timeout", "--idle-timeout"}, paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up on a silent server after this long (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 

@@ -16,6 +16,7 @@ import dev.weft.services.line.LineClient;
 import dev.weft.services.line.LineEncoding;
 import dev.weft.services.time.TimeFormat;
 import dev.weft.services.time.TimeService;
+import dev.weft.services.time.TimeStyle;
 import dev.weft.services.time.Timestamp;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,12 +60,20 @@ final class TimeCommand extends CommandGroup {
                 description = "Encoding of the reply prefix; must keep ASCII as ASCII: utf-8 (default), gbk ...")
         String encoding;
 
+        @Option(names = "--style", paramLabel = "STYLE", defaultValue = "weft",
+                description = "Reply as one of seed 003's servers: weft ([time]: line, default), socketserver (time and "
+                        + "the first line glued, then close), twisted (time,b'bytes' for each read).")
+        TimeStyle style;
+
         @Option(names = "--pause", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
                 description = "Answer a line without a newline once the client has paused this long (default: ${DEFAULT-VALUE}).")
         Duration pause;
 
         @Override
         public Integer call() throws Exception {
+            if (udp && style != TimeStyle.WEFT) {
+                throw CommandFailure.usage("--style " + style.name().toLowerCase(java.util.Locale.ROOT) + " is a TCP server's; UDP has one style");
+            }
             Timestamp stamp = new Timestamp(Clock.systemDefaultZone(), format, encoding(encoding));
             List<String> notes = new ArrayList<>();
             ServerConfig config = options.config(udp ? "time (UDP)" : "time", TimeService.DEFAULT_PORT, notes);
@@ -75,7 +84,7 @@ final class TimeCommand extends CommandGroup {
                 return Serving.untilStopped(UdpServer.start(config, TimeService.udp(stamp)), notes,
                         spec.commandLine().getOut());
             }
-            return Serving.untilStopped(TcpServer.start(config, TimeService.tcp(stamp, pause, config.limits().maxLineLength())),
+            return Serving.untilStopped(TcpServer.start(config, TimeService.tcp(stamp, pause, config.limits().maxLineLength(), style)),
                     notes, spec.commandLine().getOut());
         }
     }
@@ -103,9 +112,13 @@ final class TimeCommand extends CommandGroup {
                 description = "Encoding on the wire: utf-8 (default), gbk ...")
         String encoding;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+        @Option(names = {"--timeout", "--idle-timeout"}, paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
                 description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
+
+        @Option(names = "--reconnect",
+                description = "One connection per line, as seed 003's SocketServer client does (for --style socketserver servers).")
+        boolean reconnect;
 
         static final class FamilyOptions {
             @Option(names = "-4", description = "IPv4 addresses only.")
@@ -121,6 +134,13 @@ final class TimeCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
+            if (reconnect && udp) {
+                throw CommandFailure.usage("--reconnect is for TCP; UDP has no connection");
+            }
+            if (reconnect) {
+                return LineSession.connectionPerLine(host, port, family.family(), encoding(encoding), timeout,
+                        spec.commandLine().getOut());
+            }
             return LineSession.fromStdin(udp, host, port, family.family(), encoding(encoding), timeout,
                     spec.commandLine().getOut());
         }

@@ -168,6 +168,31 @@ class AotCacheScriptTest {
     }
 
     @Test
+    void aUsersCommandRunsAtOnceWithoutTheCacheWhileItIsRecordedInTheBackground() throws Exception {
+        Path jar = trainee();
+
+        Shell first = bash("weft_aot_prepare_later '" + jar + "'");
+
+        assertThat(first).as("no flags and no wait: this run goes without the cache").isEqualTo(new Shell(0, "", ""));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
+                Files.exists(dir.resolve(cacheName())) && !Files.exists(dir.resolve(cacheName() + ".recording")));
+        Shell second = bash("weft_aot_prepare_later '" + jar + "'");
+        assertThat(second.err()).isEmpty();
+        assertThat(second.out()).startsWith(Runtime.version().feature() >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
+        assertThat(run(jar, second.out())).isEqualTo(new Shell(0, "ran serve", ""));
+    }
+
+    @Test
+    void weftAotWaitRecordsTheCacheBeforeTheCommand() throws Exception {
+        Path jar = trainee();
+
+        Shell first = bash("weft_aot_prepare_later '" + jar + "'", "WEFT_AOT_WAIT", "1");
+
+        assertThat(first.err()).isEqualTo("preparing weft's start-up cache (once per build)...");
+        assertThat(first.out()).startsWith(Runtime.version().feature() >= 24 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=");
+    }
+
+    @Test
     void aCacheOlderThanTheJarIsRebuilt() throws Exception {
         Path jar = trainee();
         prepare(jar);

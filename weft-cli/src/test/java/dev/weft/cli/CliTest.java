@@ -38,7 +38,7 @@ class CliTest {
     void anUnknownOptionIsABadUsageWithExitTwo() {
         Result result = run("--no-such-option");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("weft: Unknown option: '--no-such-option'").contains("Try 'weft --help'");
+        assertThat(result.err()).startsWith("weft: unknown option '--no-such-option'").contains("Try 'weft --help'");
     }
 
     @Test

@@ -97,7 +97,7 @@ class CommandSetTest {
         int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "srve");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("weft: Unmatched argument at index 0: 'srve'").contains("Try 'weft --help'");
+        assertThat(err.toString()).startsWith("weft: unknown command 'srve'; did you mean 'serve'?").contains("Try 'weft --help'");
     }
 
     @Test

@@ -81,4 +81,41 @@ class CopyCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("weft: unknown --preserve value 'owner'");
     }
+
+    @Test
+    void aTargetFolderThatCannotBeCreatedIsOneLineBeforeAnyFile() throws Exception {
+        Files.createDirectories(dir.resolve("src/a/b"));
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(dir.resolve("src/a/b/f" + i), "x");
+        }
+        Path file = Files.writeString(dir.resolve("file"), "x");
+
+        int exit = weft("copy", dir.resolve("src").toString(), file.resolve("sub").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("weft: copy: cannot create folder " + file.resolve("sub")
+                + ": not a directory: " + file + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnwritableTargetFolderIsOneLineBeforeAnyFile() throws Exception {
+        Files.createDirectories(dir.resolve("src/a/b"));
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(dir.resolve("src/a/b/f" + i), "x");
+        }
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        // immutable: refused even to root (which ignores permission bits); needs chattr and a file system with it
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("chattr", "+i", locked.toString())
+                .redirectErrorStream(true).start().waitFor() == 0, "chattr +i is not available here");
+        try {
+            int exit = weft("copy", dir.resolve("src").toString(), locked.resolve("dest").toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("weft: copy: cannot write into " + locked + ": operation not permitted"
+                    + System.lineSeparator());
+        } finally {
+            new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor();
+        }
+    }
 }

@@ -24,6 +24,7 @@ class DownloadCommandTest {
     Path dir;
 
     HttpServer server;
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -32,6 +33,7 @@ class DownloadCommandTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
+                requests.incrementAndGet();
                 if (exchange.getRequestURI().getPath().startsWith("/missing")) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
@@ -102,5 +104,53 @@ class DownloadCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("(line 2 of " + list + ")");
+    }
+
+    @Test
+    void aMissingUrlListIsOneLineSayingWhy() {
+        Path missing = dir.resolve("nofile.txt");
+        int exit = weft("download", "-i", missing.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("weft: cannot read the URL list " + missing + ": no such file or directory"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsOneFatalLineBeforeAnyTransfer() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path folder = file.resolve("sub");
+        int exit = weft("download", "-d", folder.toString(), url("/a.txt"), url("/b.txt"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("weft: cannot create folder " + folder + ": not a directory" + System.lineSeparator());
+        assertThat(requests).hasValue(0);
+    }
+
+    @Test
+    void aLocalWriteErrorIsReportedOnceAndNotRetried() throws Exception {
+        String url = url("/a.txt");
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+        // a folder where the download's partial file goes: a local error as root can be (permissions cannot)
+        Files.createDirectory(dir.resolve(".weft-" + java.util.HexFormat.of().formatHex(digest, 0, 8) + ".part"));
+        int exit = weft("download", "-d", dir.toString(), "--retries", "3", url);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(requests).hasValue(1);
+        assertThat(err.toString()).contains("cannot write into " + dir + ": is a directory").doesNotContain("attempts");
+        assertThat(err.toString().split("is a directory", -1)).hasSize(2);
+    }
+
+    @Test
+    void anHttpsServerIsReachedByItsPinnedFingerprint() throws Exception {
+        dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
+        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
+                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "secure"))) {
+            String url = "https://127.0.0.1:" + https.port() + "/s.txt";
+
+            assertThat(weft("download", "-d", dir.resolve("untrusted").toString(), "--retries", "0", url)).isEqualTo(1);
+            assertThat(weft("download", "-d", dir.toString(), "--pin", "sha256:" + tls.fingerprint(), url)).isZero();
+            assertThat(Files.readString(dir.resolve("s.txt"))).isEqualTo("secure");
+        }
     }
 }

@@ -135,4 +135,44 @@ class FilesCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(stderr.toString()).startsWith("weft: cannot share ");
     }
+
+    @Test
+    void getThroughASymlinkWritesItsTargetAndKeepsTheLink() throws IOException {
+        Path real = Files.writeString(out.resolve("real.txt"), "old");
+        Path link = Files.createSymbolicLink(out.resolve("link"), real);
+        assertThat(weft("files", "get", address(), "b.txt", "-o", link.toString())).as(stderr.toString()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real).hasContent("beta");
+        assertThat(weft("files", "get", "--raw", address(), "a.txt", "-o", link.toString())).as(stderr.toString()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real).hasContent("alpha");
+        try (var files = Files.list(out)) {
+            assertThat(files).containsExactlyInAnyOrder(real, link);
+        }
+    }
+
+    @Test
+    void getIntoAFifoWritesIntoItAndLeavesTheFifo() throws Exception {
+        Path fifo = out.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(weft("files", "get", address(), "a.txt", "-o", fifo.toString())).as(stderr.toString()).isZero();
+        assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("alpha");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
+
+    @Test
+    void getIntoAMissingFolderIsOneLineWithoutATempName() {
+        Path named = out.resolve("nonexistent/dir/x.txt");
+        int code = weft("files", "get", address(), "a.txt", "-o", named.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr.toString()).isEqualTo("weft: cannot write " + named + ": no such directory" + System.lineSeparator());
+    }
 }

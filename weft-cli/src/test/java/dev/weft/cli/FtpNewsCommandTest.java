@@ -26,14 +26,14 @@ class FtpNewsCommandTest {
 
     @Test
     void ftpRejectsANonFtpUrl() {
-        assertThat(run("ftp", "get", "http://127.0.0.1/x")).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("weft: not an ftp:// URL: http://127.0.0.1/x\n");
+        assertThat(run("ftp", "get", "http://127.0.0.1/x")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("weft: not an ftp:// URL: http://127.0.0.1/x\nTry 'weft ftp get --help'");
     }
 
     @Test
     void ftpInsecureWithoutTlsIsRefused() {
-        assertThat(run("ftp", "ls", "--insecure", "ftp://127.0.0.1:1/")).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("weft: --insecure only applies with --tls\n");
+        assertThat(run("ftp", "ls", "--insecure", "ftp://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("weft: --insecure only applies with --tls\nTry 'weft ftp ls --help'");
     }
 
     @Test

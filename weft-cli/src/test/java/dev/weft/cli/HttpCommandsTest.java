@@ -113,7 +113,7 @@ class HttpCommandsTest {
     @Test
     void headPrintsStatusAndHeaders() {
         Run run = weft("get", base + "/hello.txt", "--head");
-        assertThat(run.out()).startsWith("200").containsIgnoringCase("content-type: text/plain; charset=utf-8").contains("etag: ");
+        assertThat(run.out()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: text/plain; charset=utf-8").contains("etag: ");
     }
 
     @Test

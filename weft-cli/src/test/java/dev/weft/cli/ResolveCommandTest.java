@@ -65,14 +65,18 @@ class ResolveCommandTest {
     }
 
     @Test
-    void reverseRefusesTextThatIsNotAnAddress() {
-        StdinCommandRun run = StdinCommandRun.of("resolve", "--reverse", "example");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().lines()).containsExactly("weft: not an IP address: 'example'");
+    void reverseRefusesTextThatIsNotAnAddressAsUsage() {
+        StdinCommandRun run = StdinCommandRun.of("resolve", "--reverse", "999.1.1.1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("weft: not an IP address: '999.1.1.1'",
+                "Try 'weft resolve --help' for more information.");
     }
 
     @Test
-    void nothingToLookUpIsAUsageError() {
-        assertThat(StdinCommandRun.of("resolve").exitCode()).isEqualTo(2);
+    void nothingToLookUpIsAUsageErrorSayingWhatToGive() {
+        StdinCommandRun run = StdinCommandRun.of("resolve");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("weft: resolve needs a HOST [SERVICE], --reverse IP or --service NAME|PORT",
+                "Try 'weft resolve --help' for more information.");
     }
 }

@@ -45,6 +45,24 @@ class TimeCommandTest {
     }
 
     @Test
+    void reconnectOpensOneConnectionPerLineAgainstASocketServerStyleServer() throws Exception {
+        try (TcpServer server = TcpServer.start(ServerConfig.builder("time").bind("127.0.0.1", 0).build(),
+                TimeService.tcp(STAMP, TimeService.DEFAULT_PAUSE, 1024, dev.weft.services.time.TimeStyle.SOCKETSERVER))) {
+            String port = Integer.toString(server.port());
+            StdinCommandRun run = StdinCommandRun.withInput("a\nb\n", "time", "client", "--reconnect", "127.0.0.1", port);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines()).containsExactly("Sat May  8 16:59:10 2021a", "Sat May  8 16:59:10 2021b");
+            StdinCommandRun once = StdinCommandRun.withInput("a\nb\n", "time", "client", "127.0.0.1", port);
+            assertThat(once.exitCode()).as("without --reconnect the second line meets a closed connection").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStyleIsForTcpOnly() {
+        assertThat(StdinCommandRun.of("time", "server", "--udp", "--style", "twisted", "--port", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void theClientStopsAtAnEmptyLine() throws Exception {
         try (TcpServer server = tcp("127.0.0.1")) {
             StdinCommandRun run = StdinCommandRun.withInput("a\n\nnot sent\n", "time", "client", "127.0.0.1", Integer.toString(server.port()));

@@ -77,7 +77,8 @@ final class DatagramRunner implements Runner, DatagramSender {
         DatagramChannel channel = DatagramChannel.open(config.address().getAddress() instanceof java.net.Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // no SO_REUSEADDR: on UDP it lets a second server bind a busy port and steal half its datagrams;
+            // only the processes model's workers share a port, on purpose, through SO_REUSEPORT
             channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             if (config.worker()) {
                 channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
@@ -86,7 +87,7 @@ final class DatagramRunner implements Runner, DatagramSender {
             return channel;
         } catch (IOException e) {
             channel.close();
-            throw new IOException("cannot bind UDP " + config.address().getAddress().getHostAddress() + " port "
+            throw new IOException("cannot listen on " + config.address().getAddress().getHostAddress() + " port "
                     + config.address().getPort() + ": " + e.getMessage(), e);
         }
     }

@@ -6,16 +6,18 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 
+import dev.weft.client.LocalFileException;
+import dev.weft.client.LocalReason;
+import dev.weft.client.UserFile;
 import dev.weft.services.files.FilesException.Code;
 
 /**
- * One verified, resumable download. Bytes go to a hidden partial file next to the target
- * ({@code .NAME.weft-part}); when the connection breaks the partial stays, and the next attempt asks
+ * One verified, resumable download, saved by {@link UserFile}'s rules (a symlink written through, a FIFO or device
+ * in place). Bytes go to a hidden partial file next to the real target ({@code .NAME.weft-part}); when the connection breaks the partial stays, and the next attempt asks
  * the server for the rest from its length. Only a file whose SHA-256 matches the server's is moved
  * into place under the target name; a refusal, a mismatch or a local write error deletes the partial.
  */
@@ -35,30 +37,30 @@ public final class Download {
     private final FilesClient client;
     private final String remote;
     private final Path target;
-    private final Path partial;
     private final TransferListener listener;
+    private UserFile saveTo;
+    private Path partial;
 
     Download(FilesClient client, String remote, Path target, TransferListener listener) {
         this.client = client;
         this.remote = remote;
         this.target = target.toAbsolutePath().normalize();
-        this.partial = partialFile(this.target);
         this.listener = listener;
     }
 
-    /** Where the download of {@code target} keeps its bytes until they are verified. */
-    public static Path partialFile(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
-        return absolute.resolveSibling("." + absolute.getFileName() + ".weft-part");
+    /**
+     * Where the download of {@code target} keeps its bytes until they are verified: beside the file the bytes end
+     * up in (a symlink's target), as {@code .NAME.weft-part}.
+     */
+    public static Path partialFile(Path target) throws LocalFileException {
+        return UserFile.of(target.toAbsolutePath().normalize()).staging(".weft-part");
     }
 
     Result run() throws IOException {
-        if (!Files.isDirectory(target.getParent())) {
-            throw new IOException("cannot write " + target + ": no such directory");
-        }
+        saveTo = UserFile.of(target); // a missing folder or a directory in the way: one line, before the request
+        partial = saveTo.staging(".weft-part");
         boolean keep = false;
-        try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-             FileLock lock = lock(file)) {
+        try (FileChannel file = openPartial(); FileLock lock = lock(file)) {
             try {
                 Result result = receive(file);
                 file.force(false);
@@ -71,7 +73,7 @@ public final class Download {
             }
         } catch (AlreadyLocked e) {
             keep = true;
-            throw new IOException("another download is writing " + partial);
+            throw new IOException("another download is writing " + target + " (its partial file is locked)");
         } finally {
             if (!keep) {
                 Files.deleteIfExists(partial);
@@ -131,14 +133,22 @@ public final class Download {
                 position += file.write(data, position);
             }
         } catch (IOException e) {
-            throw new FilesException(Code.IO, partial.toString(), "cannot write (" + e.getMessage() + ")");
+            throw new FilesException(Code.IO, target.toString(), "cannot write (" + LocalReason.of(e) + ")");
         }
     }
 
-    private void place(FileChannel file, long modifiedMillis) throws IOException {
-        file.force(false);
+    private void place(FileChannel channel, long modifiedMillis) throws IOException {
+        channel.force(false);
         Files.setLastModifiedTime(partial, FileTime.fromMillis(modifiedMillis));
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        saveTo.place(partial);
+    }
+
+    private FileChannel openPartial() throws LocalFileException {
+        try {
+            return FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw LocalFileException.of("write", target, e);
+        }
     }
 
     private static FileLock lock(FileChannel file) throws IOException {

@@ -124,7 +124,11 @@ public final class LineClient implements Closeable {
         out.flush();
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (reply.size() == 2) {
+                refuseTls(reply.toByteArray());
+            }
             if (b < 0) {
+                refuseTls(reply.toByteArray());
                 return reply.size() == 0 ? null : reply.toString(charset);
             }
             if (reply.size() >= maxReply) {
@@ -134,6 +138,17 @@ public final class LineClient implements Closeable {
         }
         String text = reply.toString(charset);
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * A reply that starts as a TLS record (an alert or a handshake, then version 3.x) comes from a TLS port: a plain
+     * client would print its bytes as text or wait for a line that never comes.
+     */
+    private void refuseTls(byte[] start) throws IOException {
+        if (start.length >= 2 && (start[0] == 0x15 || start[0] == 0x16) && start[1] == 0x03) {
+            throw new IOException(server.getHostString() + " port " + server.getPort()
+                    + " answered in TLS: it is a TLS port, and this client speaks plain text");
+        }
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class TimeService {
         return () -> new TimeProtocol(stamp, pause, maxLineLength);
     }
 
+    /** The TCP service in one of seed 003's styles ({@link TimeStyle}). */
+    public static ProtocolFactory tcp(Timestamp stamp, Duration pause, int maxLineLength, TimeStyle style) {
+        return style.factory(stamp, maxLineLength, tcp(stamp, pause, maxLineLength));
+    }
+
     /** The UDP service: one reply datagram to the sender per datagram, cut to the largest payload UDP carries. */
     public static DatagramHandler udp(Timestamp stamp) {
         return (datagram, sender) -> {

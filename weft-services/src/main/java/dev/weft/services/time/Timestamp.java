@@ -39,6 +39,12 @@ public final class Timestamp {
         return cached.bytes();
     }
 
+    /** The time alone, e.g. {@code "Sat May  8 16:59:10 2021"}, in the service's encoding (the seed styles' prefix). */
+    public byte[] time() {
+        return format.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(clock.millis()), clock.getZone()))
+                .getBytes(charset);
+    }
+
     /** The whole reply to {@code message}. */
     public byte[] stamp(byte[] message) {
         ByteArrayOutputStream reply = new ByteArrayOutputStream(message.length + 40);

@@ -59,8 +59,33 @@ public record CopyPlan(CopyOptions options, List<Entry> directories, List<Entry>
         if (Files.isDirectory(source) && Files.exists(target) && !Files.isDirectory(target)) {
             throw new CopyRefused("target exists and is not a directory: " + target, source, target);
         }
+        if (!options.dryRun()) {
+            writable(source, target);
+        }
         Path into = target;
         return findings -> TreeScan.walk(options, source, into, findings);
+    }
+
+    /**
+     * The folder the copy writes into first (the target when it is a directory, else its nearest existing ancestor)
+     * must take a new entry: one line before any file, instead of the same failure once per file.
+     */
+    private static void writable(Path source, Path target) {
+        Path folder = Files.isDirectory(target) ? target : target.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            folder = folder.getParent();
+        }
+        if (folder == null) {
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new CopyRefused("cannot create folder " + target + ": not a directory: " + folder, source, target);
+        }
+        try {
+            Files.delete(Files.createTempFile(folder, ".weft-probe-", ".tmp"));
+        } catch (java.io.IOException e) {
+            throw new CopyRefused("cannot write into " + folder + ": " + dev.weft.client.LocalReason.of(e), source, target);
+        }
     }
 
     /** Reports this plan to {@code findings} as a walk would: directories first, then each directory's files. */

@@ -6,17 +6,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.weft.client.ClientTrust;
+
 /**
  * One {@code weft download} run: the URLs (duplicates dropped), the directory to save into, how many downloads run at
  * once, how many times a failed one is retried, how long to wait for a response or for the next bytes of a body, and
- * the first back-off delay (doubled on each retry).
+ * the first back-off delay (doubled on each retry), and whom TLS trusts.
  */
 public record DownloadOptions(List<URI> urls, Path directory, int parallel, int retries, Duration timeout,
-                              Duration backoff) {
+                              Duration backoff, ClientTrust trust) {
 
     public DownloadOptions {
         urls = urls.stream().distinct().toList();
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(trust, "trust");
         if (parallel < 1 || parallel > 1024) {
             throw new IllegalArgumentException("--parallel must be between 1 and 1024, got " + parallel);
         }
@@ -33,22 +36,27 @@ public record DownloadOptions(List<URI> urls, Path directory, int parallel, int 
 
     /** Eight at once, three retries starting at half a second, 30 seconds timeout. */
     public static DownloadOptions of(List<URI> urls, Path directory) {
-        return new DownloadOptions(urls, directory, 8, 3, Duration.ofSeconds(30), Duration.ofMillis(500));
+        return new DownloadOptions(urls, directory, 8, 3, Duration.ofSeconds(30), Duration.ofMillis(500), ClientTrust.system());
     }
 
     public DownloadOptions withParallel(int value) {
-        return new DownloadOptions(urls, directory, value, retries, timeout, backoff);
+        return new DownloadOptions(urls, directory, value, retries, timeout, backoff, trust);
     }
 
     public DownloadOptions withRetries(int value) {
-        return new DownloadOptions(urls, directory, parallel, value, timeout, backoff);
+        return new DownloadOptions(urls, directory, parallel, value, timeout, backoff, trust);
     }
 
     public DownloadOptions withTimeout(Duration value) {
-        return new DownloadOptions(urls, directory, parallel, retries, value, backoff);
+        return new DownloadOptions(urls, directory, parallel, retries, value, backoff, trust);
+    }
+
+    /** Whom TLS trusts ({@code --cacert}, {@code --pin}, {@code -k}); the JDK's trust store by default. */
+    public DownloadOptions withTrust(ClientTrust value) {
+        return new DownloadOptions(urls, directory, parallel, retries, timeout, backoff, value);
     }
 
     public DownloadOptions withBackoff(Duration value) {
-        return new DownloadOptions(urls, directory, parallel, retries, timeout, value);
+        return new DownloadOptions(urls, directory, parallel, retries, timeout, value, trust);
     }
 }

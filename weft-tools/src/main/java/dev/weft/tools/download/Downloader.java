@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import dev.weft.client.LocalFileException;
 import dev.weft.tools.progress.Progress;
 import dev.weft.tools.progress.Report;
 import dev.weft.tools.progress.Tally;
@@ -28,15 +30,33 @@ public final class Downloader {
     }
 
     /**
+     * Creates the folder and proves it takes a file, before any transfer: a folder that cannot be written is one
+     * fatal line, not the same failure once per URL after each has been fetched.
+     */
+    private static void writable(Path directory) {
+        try {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw LocalFileException.of("create folder", directory, e);
+            }
+            try {
+                Path probe = Files.createTempFile(directory, ".weft-probe-", ".tmp");
+                Files.delete(probe);
+            } catch (IOException e) {
+                throw LocalFileException.of("write into", directory, e);
+            }
+        } catch (LocalFileException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Downloads every URL of {@code options} into its directory (created if missing). Failures are in the report, not
      * thrown; an interrupt stops the downloads, keeping their partial files for the next run to resume.
      */
     public static Report download(DownloadOptions options, Progress display) throws InterruptedException {
-        try {
-            Files.createDirectories(options.directory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create directory " + options.directory() + ": " + e.getMessage(), e);
-        }
+        writable(options.directory());
         Tally tally = new Tally();
         Progress progress = tally.and(display);
         progress.planned(options.urls().size(), 0);
@@ -45,6 +65,7 @@ public final class Downloader {
         List<Future<?>> fetches = new ArrayList<>();
         try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(options.timeout())
+                     .sslContext(options.trust().context())
                      .followRedirects(HttpClient.Redirect.NORMAL).build();
              StallGuard guard = new StallGuard(options.timeout());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(

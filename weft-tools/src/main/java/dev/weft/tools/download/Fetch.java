@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.weft.client.LocalFileException;
 import dev.weft.tools.progress.FailureReason;
 import dev.weft.tools.progress.Outcome;
 import dev.weft.tools.progress.Progress;
@@ -71,6 +72,8 @@ final class Fetch {
             }
             try {
                 return attempt();
+            } catch (LocalFileException e) {
+                return Outcome.failed(url.toString(), e.getMessage()); // the folder will not get better by waiting
             } catch (StatusFailure e) {
                 if (!e.retryable()) {
                     return Outcome.failed(url.toString(), e.getMessage());
@@ -167,12 +170,11 @@ final class Fetch {
     /** Appends or writes the body to the temp file; a failed read says how far it got and why. */
     private long receive(InputStream body, boolean append, long total) throws IOException {
         StallGuard.Watch watch = guard.watch();
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (OutputStream out = openTemp(append)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = read(body, buffer, watch, total)) >= 0) {
-                out.write(buffer, 0, n);
+                write(out, buffer, n);
                 reported += n;
                 progress.transferred(n);
                 watch.progressed();
@@ -181,6 +183,23 @@ final class Fetch {
             watch.close();
         }
         return sizeOnDisk();
+    }
+
+    private OutputStream openTemp(boolean append) throws LocalFileException {
+        try {
+            return Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw LocalFileException.of("write into", options.directory(), e);
+        }
+    }
+
+    private void write(OutputStream out, byte[] buffer, int n) throws LocalFileException {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            throw LocalFileException.of("write into", options.directory(), e);
+        }
     }
 
     private int read(InputStream body, byte[] buffer, StallGuard.Watch watch, long total) throws IOException {
@@ -196,7 +215,12 @@ final class Fetch {
     }
 
     private Outcome save(String name, long size) throws IOException {
-        Path saved = names.moveIntoPlace(temp, name);
+        Path saved;
+        try {
+            saved = names.moveIntoPlace(temp, name);
+        } catch (IOException e) {
+            throw LocalFileException.of("save", options.directory().resolve(name), e);
+        }
         return Outcome.done(options.directory().relativize(saved).toString(), size);
     }
 

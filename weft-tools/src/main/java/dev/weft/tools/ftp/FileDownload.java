@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import dev.weft.client.LocalFileException;
+import dev.weft.client.LocalReason;
+import dev.weft.client.UserFile;
 import dev.weft.tools.ftp.FtpFailure.Step;
-import dev.weft.tools.session.ControlConnection;
 
 /**
- * Downloads one remote file into {@code OUT.part} and renames it to OUT on success. A part file left by an
+ * Downloads one remote file into {@code OUT.part} and puts it in place on success by {@link UserFile}'s rules (a
+ * symlink written through, a FIFO or device written in place, a regular file renamed over). A part file left by an
  * interrupted run is resumed with REST (what lftp users expect), unless resuming is turned off.
  */
 public final class FileDownload {
@@ -23,14 +25,24 @@ public final class FileDownload {
     private FileDownload() {
     }
 
-    public static Path partOf(Path target) {
-        return target.resolveSibling(target.getFileName() + ".part");
+    /** The part file of {@code target}: {@code NAME.part} beside the real file (a symlink's target). */
+    public static Path partOf(Path target) throws FtpFailure {
+        return userFile(target).staging("", ".part");
+    }
+
+    private static UserFile userFile(Path target) throws FtpFailure {
+        try {
+            return UserFile.of(target);
+        } catch (LocalFileException e) {
+            throw new FtpFailure(Step.LOCAL, target.toString(), e.reason(), e);
+        }
     }
 
     public static Result run(FtpSession session, String remote, Path target, boolean resume, TransferListener listener)
             throws FtpFailure {
+        UserFile file = userFile(target); // a missing folder is one line before the transfer starts
         long size = session.size(remote);
-        Path part = partOf(target);
+        Path part = file.staging("", ".part");
         long offset = resume ? existing(part) : 0;
         if (size >= 0 && offset > size) {
             offset = 0; // the remote file shrank since: the part is not a prefix of it
@@ -44,7 +56,7 @@ public final class FileDownload {
         } catch (FtpFailure e) {
             throw keptHint(e, part);
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, part.toString(), ControlConnection.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, target.toString(), LocalReason.of(e), e);
         } finally {
             listener.finished();
         }
@@ -53,9 +65,9 @@ public final class FileDownload {
             throw keptHint(new FtpFailure(Step.TRANSFER, remote, "received " + have + " of " + size + " bytes"), part);
         }
         try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            file.place(part);
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, target.toString(), ControlConnection.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, target.toString(), LocalReason.of(e), e);
         }
         return new Result(target, fetched, offset);
     }
@@ -64,7 +76,7 @@ public final class FileDownload {
         try {
             return Files.isRegularFile(part) ? Files.size(part) : 0;
         } catch (IOException e) {
-            throw new FtpFailure(Step.LOCAL, part.toString(), ControlConnection.describe(e), e);
+            throw new FtpFailure(Step.LOCAL, part.toString(), LocalReason.of(e), e);
         }
     }
 

@@ -29,6 +29,9 @@ public final class ControlConnection {
         if (e instanceof SocketTimeoutException) {
             return "timed out";
         }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return dev.weft.client.LocalReason.of(e);
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -83,6 +83,28 @@ class FtpSessionTest {
     }
 
     @Test
+    void getThroughASymlinkWritesItsTargetAndKeepsTheLink() throws Exception {
+        Path real = Files.writeString(local.resolve("real.bin"), "old");
+        Path link = Files.createSymbolicLink(local.resolve("link"), real);
+        try (FtpSession session = FtpSession.open(server.anonymous(""), FtpOptions.defaults())) {
+            FileDownload.run(session, "pub/data.bin", link, true, TransferListener.NONE);
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(real)).isEqualTo(data);
+        assertThat(local.resolve("real.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void getIntoAMissingFolderFailsBeforeTheTransferNamingTheFile() throws Exception {
+        Path target = local.resolve("nonexistent/dir/data.bin");
+        try (FtpSession session = FtpSession.open(server.anonymous(""), FtpOptions.defaults())) {
+            assertThatThrownBy(() -> FileDownload.run(session, "pub/data.bin", target, true, TransferListener.NONE))
+                    .isInstanceOf(FtpFailure.class).hasMessageContaining(target + ": no such directory")
+                    .hasMessageNotContaining(".part");
+        }
+    }
+
+    @Test
     void noResumeStartsOverInsteadOfAppendingToAPartFile() throws Exception {
         Path target = local.resolve("data.bin");
         Files.write(FileDownload.partOf(target), "not a prefix".getBytes());

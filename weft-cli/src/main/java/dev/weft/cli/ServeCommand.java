@@ -67,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "jdbc:postgresql://localhost/weft?user=weft&password=... (default: $WEFT_DB).")
     String db;
 
+    @Option(names = "--drain-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "On Ctrl-C or SIGTERM, answer 503 at /_weft/health but keep serving this long before "
+                    + "closing, so a load balancer stops sending first, e.g. 5s (default: close at once).")
+    java.time.Duration drainDelay;
+
     @Option(names = "--list", description = "List directories that have no index.html (else 404).")
     boolean list;
 
@@ -103,17 +108,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No access log.")
     boolean quiet;
 
+    /** The web app being served, if any (not a plain folder). */
+    private Web web;
+
     @Override
     public Integer call() throws Exception {
         List<String> notes = new ArrayList<>();
         HttpServer http = start(notes);
+        if (web != null) {
+            return Serving.untilStopped(http.tcp(), web::drain, drainDelay == null ? java.time.Duration.ZERO : drainDelay, notes, spec.commandLine().getOut());
+        }
         return Serving.untilStopped(http.tcp(), notes, spec.commandLine().getOut());
     }
 
     /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
     HttpServer start(List<String> notes) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Web web = app != null || dir == null ? webApp(notes) : null;
+        web = app != null || dir == null ? webApp(notes) : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
         ServerConfig config = server.config("HTTP", DEFAULT_PORT, notes);
@@ -133,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The --app class, or the bundled demo site when neither it nor DIR is given, with its data folder and database. */
     private Web webApp(List<String> notes) throws IOException {
-        Web web = Weft.http().dataDir(data.toAbsolutePath().normalize()).databaseUrl(db == null || db.isBlank() ? null : db);
+        Web web = Weft.http().dataDir(data.toAbsolutePath().normalize()).databaseUrl(db == null || db.isBlank() ? null : db)
+                .monitoring();
         if (app == null) {
             try {
                 web.routes(new DemoSite());

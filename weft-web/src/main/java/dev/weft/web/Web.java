@@ -52,7 +52,7 @@ public final class Web {
     private boolean csrf;
     private final List<PathPattern> csrfExempt = new ArrayList<>();
     private WebHandler built;
-    private final WebMetrics metrics = new WebMetrics();
+    private volatile WebMetrics metrics = new WebMetrics();
     private volatile boolean draining;
     private boolean monitored;
 
@@ -308,6 +308,14 @@ public final class Web {
     /** Serves the app with a full server configuration (address, model, limits, TLS) and HTTP settings. */
     public WebServer start(ServerConfig config, HttpSettings settings) throws IOException {
         HttpServer started;
+        WorkerMetrics peers = null;
+        synchronized (this) {
+            if (config.worker() && built == null) {
+                // a worker of the processes model: its figures are one worker's of several (see WorkerMetrics)
+                peers = new WorkerMetrics(dataDir);
+                metrics = new WebMetrics(peers);
+            }
+        }
         try {
             started = HttpServer.start(config, settings, handler());
         } catch (IOException | RuntimeException e) {
@@ -315,8 +323,27 @@ public final class Web {
             throw e;
         }
         server.set(started);
-        metrics.engine(started.tcp().metrics());
+        WebMetrics serving = metrics;
+        serving.engine(started.tcp().metrics());
+        if (peers != null) {
+            WorkerMetrics publisher = peers;
+            Thread.ofVirtual().name("weft-metrics-publisher").start(() -> publishUntilClosed(started, serving, publisher));
+        }
         return new WebServer(started, this::close);
+    }
+
+    /** A worker's loop: its figures to its peers once a second until the server has closed. */
+    private static void publishUntilClosed(HttpServer server, WebMetrics metrics, WorkerMetrics peers) {
+        try {
+            do {
+                peers.publish(metrics.text());
+            } while (!server.tcp().awaitClosed(java.time.Duration.ofSeconds(1)));
+            peers.withdraw();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Web.class).warn("cannot render this worker's metrics: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

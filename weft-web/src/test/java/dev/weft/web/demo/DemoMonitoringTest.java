@@ -112,14 +112,53 @@ class DemoMonitoringTest {
             HttpResponse<String> metrics = visitor.get("/_weft/metrics");
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                     .startsWith("text/plain; version=0.0.4"));
-            Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectErrorStream(true).start();
-            promtool.getOutputStream().write(metrics.body().getBytes(StandardCharsets.UTF_8));
-            promtool.getOutputStream().close();
-            String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(promtool.exitValue()).as(said).isZero();
-            assertThat(said).isEmpty();
+            assertPromtoolAccepts(metrics.body());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void underProcessesEachWorkersCountsAppearOnceInEveryScrapeLabelledByWorker() throws Exception {
+        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).model(new Model.Processes(2))
+                .limits(Limits.DEFAULT.withShutdownGrace(java.time.Duration.ofMillis(200)))
+                .workerCommand(dev.weft.engine.WorkerCommand.java(dev.weft.web.AppWorker.class.getName(),
+                        port -> java.util.List.of(DemoSite.class.getName(), Integer.toString(port), dir.toString())))
+                .build();
+        try (WebServer server = Weft.http().dataDir(dir).routes(new DemoSite()).start(config, HttpSettings.DEFAULT)) {
+            int sent = 40;
+            for (int i = 0; i < sent; i++) {
+                try (Visitor visitor = new Visitor(server.port())) {  // a new connection each: the kernel picks the worker
+                    assertThat(visitor.get("/hello").statusCode()).isEqualTo(200);
+                }
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                try (Visitor visitor = new Visitor(server.port())) {
+                    String metrics = visitor.get("/_weft/metrics").body();
+                    Matcher samples = Pattern.compile("(?m)^weft_http_requests_total\\{method=\"GET\",route=\"/hello\",status=\"2xx\",worker=\"(\\d+)\"} (\\S+)$")
+                            .matcher(metrics);
+                    java.util.Map<String, Double> byWorker = new java.util.HashMap<>();
+                    while (samples.find()) {
+                        assertThat(byWorker.put(samples.group(1), Double.parseDouble(samples.group(2)))).as("one series per worker").isNull();
+                    }
+                    assertThat(byWorker.keySet()).as("both workers' pids").containsExactlyInAnyOrderElementsOf(
+                            server.http().tcp().workerPids().stream().map(String::valueOf).toList());
+                    assertThat(byWorker.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(sent);
+                    assertThat(metrics.lines().filter(line -> line.equals("# TYPE weft_http_requests_total counter"))).hasSize(1);
+                    if (Files.isExecutable(Path.of("/usr/bin/promtool"))) {
+                        assertPromtoolAccepts(metrics);
+                    }
+                }
+            });
+        }
+    }
+
+    private static void assertPromtoolAccepts(String metrics) throws Exception {
+        Process promtool = new ProcessBuilder("/usr/bin/promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(promtool.exitValue()).as(said).isZero();
+        assertThat(said).isEmpty();
     }
 
     /** The value of the sample {@code series} (name and labels exactly as exposed). */

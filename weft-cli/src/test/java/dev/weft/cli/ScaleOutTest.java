@@ -204,7 +204,7 @@ class ScaleOutTest {
         }
     }
 
-    /** nginx in front of both instances (started once per instance set), with everything it writes under its folder. */
+    /** nginx in front of both instances as docs/deploy.md sets it up (upstream keepalive included), everything it writes under its folder. */
     private static synchronized int nginx() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "needs nginx (Debian's nginx)");
         if (nginx != null && nginx.isAlive()) {
@@ -230,11 +230,14 @@ class ScaleOutTest {
                     upstream weft {
                         server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
                         server 127.0.0.1:%d max_fails=1 fail_timeout=10s;
+                        keepalive 32;
                     }
                     server {
                         listen 127.0.0.1:%d;
                         location / {
                             proxy_pass http://weft;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
                             proxy_set_header Host $host;
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                         }

@@ -204,7 +204,7 @@ class ScaleOutTest {
         }
     }
 
-    /** nginx in front of both instances as docs/deploy.md sets it up (upstream keepalive included), everything it writes under its folder. */
+    /** nginx in front of both instances as docs/deploy.md sets it up (upstream keepalive too), writing only under its folder. */
     private static synchronized int nginx() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "needs nginx (Debian's nginx)");
         if (nginx != null && nginx.isAlive()) {

@@ -20,6 +20,8 @@ cleanup() {
 asuser=""; [ "$(id -u)" = 0 ] && asuser="runuser -u postgres --"
 trap cleanup EXIT
 jar="$root/weft-cli/target/weft.jar"
+. "$root/scripts/jdk.sh" && weft_find_jdk
+java="$JAVA_HOME/bin/java"
 "$root/weft" --version >/dev/null    # builds the jar when sources changed
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -34,7 +36,7 @@ start_instances() {  # $1 = db (sqlite|postgres), $2 = how many; sets ports
   for i in $(seq 1 "$2"); do
     local port; port="$(free_port)"
     local db=(); [ "$1" = postgres ] && db=(--db "$pgurl")
-    java -Xmx512m -jar "$jar" serve --port "$port" --data "$work/data-$1" "${db[@]}" -q >"$work/weft-$1-$i.log" 2>&1 &
+    "$java" -Xmx512m -jar "$jar" serve --port "$port" --data "$work/data-$1" "${db[@]}" -q >"$work/weft-$1-$i.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 300); do curl -sf "127.0.0.1:$port/_weft/health" >/dev/null && break; sleep 0.2; done
     ports+=("$port")
@@ -76,7 +78,7 @@ logged_in_cookie() {  # registers a user through nginx and prints the Cookie hea
   local name="bench$RANDOM"
   curl -s -o /dev/null -c "$jar" -b "$jar" -F "_csrf=$token" -F "username=$name" -F "email=$name@example.com" \
     -F "password=correct horse" "$base/register"
-  awk '!/^#/ && NF>=7 {print $6"="$7}' "$jar" | paste -sd';' | sed 's/;/; /g'
+  awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF>=7 {print $6"="$7}' "$jar" | paste -sd';' | sed 's/;/; /g'
 }
 
 printf '%-10s %-9s %10s %10s %10s %s\n' database instances req/s p50 p99 errors

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "jdbc:postgresql://localhost/weft?user=weft&password=... (default: $WEFT_DB).")
     String db;
 
+    @Option(names = "--drain-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "On Ctrl-C or SIGTERM, answer 503 at /_weft/health but keep serving this long before "
+                    + "closing, so a load balancer stops sending first, e.g. 5s (default: close at once).")
+    Duration drainDelay;
+
     @Option(names = "--list", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "List folders that have no index.html (default: on; --no-list answers 404 instead).")
     boolean list;
@@ -110,6 +116,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--qr", description = "Print a QR code of the LAN URL, for a phone (use with --bind 0.0.0.0).")
     boolean qr;
 
+    /** The web app being served, if any (not a plain folder). */
+    private Web web;
+
     @Override
     public Integer call() throws Exception {
         List<String> notes = new ArrayList<>();
@@ -123,13 +132,15 @@ final class ServeCommand implements Callable<Integer> {
                 after.add("  (scan for " + Banner.lanUrl(urls) + ")");
             }
         }
-        return Serving.untilStopped(http.tcp(), notes, after, spec.commandLine().getOut());
+        Serving.Drain drain = web == null ? Serving.Drain.NONE
+                : new Serving.Drain(web::drain, drainDelay == null ? Duration.ZERO : drainDelay);
+        return Serving.untilStopped(http.tcp(), drain, notes, after, spec.commandLine().getOut());
     }
 
     /** Starts the server these options describe; {@code notes} receives the lines to print before the start-up line. */
     HttpServer start(List<String> notes) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Web web = app != null || dir == null ? webApp(notes) : null;
+        web = app != null || dir == null ? webApp(notes) : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
         ServerConfig config = server.config(server.tls == null ? "HTTP" : "HTTPS", DEFAULT_PORT, notes);
@@ -154,7 +165,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The --app class, or the bundled demo site when neither it nor DIR is given, with its data folder and database. */
     private Web webApp(List<String> notes) throws IOException {
-        Web web = Weft.http().dataDir(data.toAbsolutePath().normalize()).databaseUrl(db == null || db.isBlank() ? null : db);
+        Web web = Weft.http().dataDir(data.toAbsolutePath().normalize()).databaseUrl(db == null || db.isBlank() ? null : db)
+                .monitoring();
         if (app == null) {
             try {
                 web.routes(new DemoSite());

@@ -111,6 +111,11 @@ public abstract sealed class Server implements AutoCloseable permits TcpServer, 
         closed.await();
     }
 
+    /** Waits up to {@code timeout} for {@link #close()} to finish; true if it has. */
+    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** Closes from a shutdown hook, so Ctrl-C and SIGTERM shut down gracefully. */
     public Server closeOnShutdown() {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));

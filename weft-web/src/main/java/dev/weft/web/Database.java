@@ -215,6 +215,19 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the database answers within {@code seconds}: a pooled connection that passes the driver's own check.
+     * For health checks; the reason it does not answer is logged, not thrown.
+     */
+    public boolean answers(int seconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(seconds);
+        } catch (SQLException e) {
+            LOG.warn("database {} does not answer: {}", describe(), rootMessage(e));
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

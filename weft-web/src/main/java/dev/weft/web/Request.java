@@ -32,6 +32,7 @@ public final class Request {
     private Session session;
     private boolean sessionLookedUp;
     private Map<String, String> pathParams = Map.of();
+    private String route = WebMetrics.UNMATCHED;
     private Map<String, String> cookies;
     private Form form;
 
@@ -76,6 +77,15 @@ public final class Request {
 
     void pathParams(Map<String, String> params) {
         this.pathParams = Collections.unmodifiableMap(params);
+    }
+
+    /** The template of the route that answered ({@code /users/{id}}), {@code static}, or {@code unmatched}: the metrics' label. */
+    String route() {
+        return route;
+    }
+
+    void route(String template) {
+        this.route = template;
     }
 
     /** The first value of query parameter {@code name}, or null. */

@@ -52,6 +52,9 @@ public final class Web {
     private boolean csrf;
     private final List<PathPattern> csrfExempt = new ArrayList<>();
     private WebHandler built;
+    private volatile WebMetrics metrics = new WebMetrics();
+    private volatile boolean draining;
+    private boolean monitored;
 
     Web() {
     }
@@ -230,6 +233,47 @@ public final class Web {
         return this;
     }
 
+    /**
+     * Adds the load balancer's and Prometheus' pages: {@code GET /_weft/health} (200 {@code ok} while serving and
+     * the app's database, if it opened one, answers; 503 once {@link #drain()} was called or the database does not
+     * answer) and {@code GET /_weft/metrics} (the Prometheus text format). Adding them twice adds them once.
+     */
+    public synchronized Web monitoring() {
+        if (!monitored) {
+            monitored = true;
+            get("/_weft/health", request -> health());
+            get("/_weft/metrics", request -> metrics.response());
+        }
+        return this;
+    }
+
+    /**
+     * Makes {@code /_weft/health} answer 503 from now on, so load balancers stop sending new requests while this
+     * instance still serves those that come: the first step of a graceful shutdown, before the server closes.
+     */
+    public void drain() {
+        draining = true;
+    }
+
+    /** Whether {@link #drain()} was called. */
+    public boolean draining() {
+        return draining;
+    }
+
+    private dev.weft.http.HttpResponse health() {
+        if (draining) {
+            return dev.weft.http.HttpResponse.text(503, "draining\n").header("Cache-Control", "no-store");
+        }
+        Database opened;
+        synchronized (this) {
+            opened = database;
+        }
+        if (opened != null && !opened.answers(2)) {
+            return dev.weft.http.HttpResponse.text(503, "the database does not answer\n").header("Cache-Control", "no-store");
+        }
+        return dev.weft.http.HttpResponse.text(200, "ok\n").header("Cache-Control", "no-store");
+    }
+
     /** The app as the HTTP server's handler; built once, later changes to this builder are not seen. */
     public synchronized HttpHandler handler() {
         if (built == null) {
@@ -243,7 +287,7 @@ public final class Web {
             Sessions sessions = new Sessions(store, sessionSettings, java.time.Clock.systemUTC());
             built = new WebHandler(new WebHandler.Setup(new Router(routes), List.copyOf(before), List.copyOf(after),
                     Map.copyOf(mappers), staticFiles, notFound, templates, uploads, sessions,
-                    csrf ? new Csrf(csrfExempt) : null));
+                    csrf ? new Csrf(csrfExempt) : null, metrics));
         }
         return built;
     }
@@ -264,6 +308,14 @@ public final class Web {
     /** Serves the app with a full server configuration (address, model, limits, TLS) and HTTP settings. */
     public WebServer start(ServerConfig config, HttpSettings settings) throws IOException {
         HttpServer started;
+        WorkerMetrics peers = null;
+        synchronized (this) {
+            if (config.worker() && built == null) {
+                // a worker of the processes model: its figures are one worker's of several (see WorkerMetrics)
+                peers = new WorkerMetrics(dataDir);
+                metrics = new WebMetrics(peers);
+            }
+        }
         try {
             started = HttpServer.start(config, settings, handler());
         } catch (IOException | RuntimeException e) {
@@ -271,7 +323,27 @@ public final class Web {
             throw e;
         }
         server.set(started);
+        WebMetrics serving = metrics;
+        serving.engine(started.tcp().metrics());
+        if (peers != null) {
+            WorkerMetrics publisher = peers;
+            Thread.ofVirtual().name("weft-metrics-publisher").start(() -> publishUntilClosed(started, serving, publisher));
+        }
         return new WebServer(started, this::close);
+    }
+
+    /** A worker's loop: its figures to its peers once a second until the server has closed. */
+    private static void publishUntilClosed(HttpServer server, WebMetrics metrics, WorkerMetrics peers) {
+        try {
+            do {
+                peers.publish(metrics.text());
+            } while (!server.tcp().awaitClosed(java.time.Duration.ofSeconds(1)));
+            peers.withdraw();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Web.class).warn("cannot render this worker's metrics: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

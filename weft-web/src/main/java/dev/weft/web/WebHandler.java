@@ -22,7 +22,7 @@ final class WebHandler implements HttpHandler {
     record Setup(Router router, List<BeforeFilter> before, List<AfterFilter> after,
                  Map<Class<? extends Exception>, ExceptionMapper<? extends Exception>> mappers,
                  HttpHandler staticFiles, RouteHandler notFound, Templates templates, Uploads uploads,
-                 Sessions sessions, Csrf csrf) {
+                 Sessions sessions, Csrf csrf, WebMetrics metrics) {
     }
 
     private final Setup setup;
@@ -35,8 +35,10 @@ final class WebHandler implements HttpHandler {
 
     @Override
     public HttpResponse handle(HttpRequest http) throws Exception {
+        long start = System.nanoTime();
         Request request = new Request(http, setup.templates(), setup.uploads(), setup.sessions());
         requests.increment();
+        int status = 500;
         try {
             HttpResponse response = respond(request);
             for (AfterFilter filter : setup.after()) {
@@ -46,10 +48,15 @@ final class WebHandler implements HttpHandler {
             if (session != null) {
                 response = setup.sessions().commit(request, session, response);
             }
-            byClass[Math.min(4, Math.max(0, response.status() / 100 - 1))].increment();
+            status = response.status();
+            byClass[Math.min(4, Math.max(0, status / 100 - 1))].increment();
             return response;
+        } catch (HttpProtocolException e) {
+            status = e.status();
+            throw e;
         } finally {
             request.release();
+            setup.metrics().observe(request.route(), http.method(), status, System.nanoTime() - start);
         }
     }
 
@@ -74,6 +81,7 @@ final class WebHandler implements HttpHandler {
         List<String> path = segments(http.rawPath());
         return switch (setup.router().match(http.method(), path)) {
             case Router.Found found -> {
+                request.route(found.route().pattern().toString());
                 if (setup.csrf() != null) {
                     setup.csrf().check(request, path);
                 }
@@ -91,6 +99,7 @@ final class WebHandler implements HttpHandler {
         if (setup.staticFiles() != null && (method.equals("GET") || method.equals("HEAD"))) {
             HttpResponse file = setup.staticFiles().handle(request.http());
             if (file.status() != 404) {
+                request.route(WebMetrics.STATIC);
                 return file;
             }
         }

@@ -52,6 +52,7 @@ public final class DemoSite implements WebApp {
                 "model", web.stats().map(stats -> stats.engine().model()).orElse("in-process")));
         web.templates(Templates.classpath(RESOURCES + "templates", DemoSite.class.getClassLoader()))
                 .csrf()
+                .monitoring()
                 .routes(Map.<String, RouteHandler>of("/", home, "/index.html", home))
                 .get("/test", request -> new Person("zhangsan", 18))
                 .get("/info", DemoSite::info)

@@ -18,31 +18,31 @@ import java.util.stream.Collectors;
  * beyond deletion), sends them back, and posts forms with the CSRF token of the page it last read. Its own
  * HTTP client, so {@link #close()} closes its connections (a pool model's thread is not kept waiting on them).
  */
-final class Visitor implements AutoCloseable {
+public final class Visitor implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    final Map<String, String> cookies = new LinkedHashMap<>();
+    public final Map<String, String> cookies = new LinkedHashMap<>();
 
-    Visitor(int port) {
+    public Visitor(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    HttpResponse<byte[]> getBytes(String path) throws Exception {
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30));
         withCookies(request);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The CSRF token in the form of the page at {@code path}. */
-    String token(String path) throws Exception {
+    public String token(String path) throws Exception {
         String page = get(path).body();
         Matcher token = TOKEN.matcher(page);
         if (!token.find()) {
@@ -52,14 +52,14 @@ final class Visitor implements AutoCloseable {
     }
 
     /** Posts url-encoded {@code fields} to {@code path} with the token from the form page {@code formPage}. */
-    HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) throws Exception {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", token(formPage));
         return post(path, all);
     }
 
     /** Posts url-encoded {@code fields} as they are (no token added). */
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -68,7 +68,7 @@ final class Visitor implements AutoCloseable {
     }
 
     /** Registers through the multipart form, with an avatar when {@code avatar} is not null. */
-    HttpResponse<String> register(String username, String email, String password, byte[] avatar, String avatarName)
+    public HttpResponse<String> register(String username, String email, String password, byte[] avatar, String avatarName)
             throws Exception {
         String token = token("/register");
         Multipart form = new Multipart().field("_csrf", token).field("username", username).field("email", email)
@@ -80,15 +80,15 @@ final class Visitor implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
     }
 
-    HttpResponse<String> logIn(String username, String password) throws Exception {
+    public HttpResponse<String> logIn(String username, String password) throws Exception {
         return submit("/login", "/login", Map.of("username", username, "password", password));
     }
 
-    HttpResponse<String> logOut() throws Exception {
+    public HttpResponse<String> logOut() throws Exception {
         return submit("/", "/logout", Map.of());
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         withCookies(request);
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.weft.client.ClientTrust;
 import dev.weft.client.LocalFileException;
 import dev.weft.tools.download.DownloadOptions;
 import dev.weft.tools.download.Downloader;
@@ -24,6 +23,7 @@ import dev.weft.tools.progress.Report;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -59,15 +59,8 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Longest wait for a response or for more of a body: 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Also trust the CA certificates in this PEM file.")
-    Path cacert;
-
-    @Option(names = "--pin", paramLabel = "sha256:...",
-            description = "Trust exactly the certificate with this SHA-256 fingerprint (as weft's TLS servers print it).")
-    String pin;
-
-    @Option(names = {"-k", "--insecure"}, description = "Do not check servers' certificates (warns).")
-    boolean insecure;
+    @Mixin
+    TrustOptions trust;
 
     @Spec
     CommandSpec spec;
@@ -100,24 +93,10 @@ final class DownloadCommand implements Callable<Integer> {
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("no URLs: give URLs or -i LIST");
             }
-            if (insecure) {
-                spec.commandLine().getErr().println("weft: warning: -k: servers' certificates are not checked");
-            }
             return DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries).withTimeout(timeout)
-                    .withTrust(trust());
+                    .withTrust(trust.trust(spec.commandLine().getErr()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private ClientTrust trust() {
-        if ((insecure ? 1 : 0) + (pin != null ? 1 : 0) + (cacert != null ? 1 : 0) > 1) {
-            throw new IllegalArgumentException("use one of -k, --pin and --cacert");
-        }
-        try {
-            return ClientTrust.of(cacert, pin, insecure);
-        } catch (IOException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

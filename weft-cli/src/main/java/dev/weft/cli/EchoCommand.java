@@ -67,10 +67,17 @@ final class EchoCommand extends CommandGroup {
         @Option(names = {"--timeout", "--idle-timeout"}, defaultValue = "5s", converter = DurationConverter.class, description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
+        @Option(names = "--tls", description = "Speak TLS, to a server started with --tls-self-signed or --tls-cert "
+                + "(trust: the JDK's CAs, or --cacert, --pin, -k).")
+        boolean tls;
+
+        @Mixin
+        TrustOptions trust;
+
         @Override
         public Integer call() throws IOException {
-            return LineSession.fromStdin(udp, host, port, LineClient.Family.ANY, StandardCharsets.UTF_8, timeout,
-                    spec.commandLine().getOut());
+            return LineSession.fromStdin(LineSession.dialer(udp, trust.tlsFor(tls, udp, spec.commandLine().getErr()),
+                    host, port, LineClient.Family.ANY, StandardCharsets.UTF_8, timeout), spec.commandLine().getOut());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,13 +84,6 @@ final class HttpOptions {
             description = "Fail when the server sends nothing for this long (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Also trust the CA certificates in this PEM file.")
-    Path cacert;
-
-    @Option(names = "--pin", paramLabel = "sha256:...",
-            description = "Trust exactly the certificate with this SHA-256 fingerprint (as weft's TLS servers print it).")
-    String pin;
-
-    @Option(names = {"-k", "--insecure"}, description = "Do not check the server's certificate (warns).")
-    boolean insecure;
+    @Mixin
+    TrustOptions trust;
 }

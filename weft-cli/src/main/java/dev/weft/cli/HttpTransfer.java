@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.weft.client.ClientTrust;
 import dev.weft.client.LocalFileException;
 import dev.weft.client.UserFile;
 import dev.weft.http.client.Credentials;
@@ -101,11 +100,8 @@ final class HttpTransfer {
     int run(String defaultMethod, URI uri, BodyPublisher body, List<String[]> bodyHeaders, boolean json) throws IOException {
         check();
         PrintWriter err = spec.commandLine().getErr();
-        if (options.insecure) {
-            err.println("weft: warning: -k: the server's certificate is not checked");
-        }
         WebClient client = new WebClient(new WebClient.Settings(options.connectTimeout, options.idleTimeout,
-                options.maxTime, ClientTrust.of(options.cacert, options.pin, options.insecure), options.maxRedirects,
+                options.maxTime, options.trust.trust(err), options.maxRedirects,
                 options.verbose ? line -> { err.println(line); err.flush(); } : null));
         List<String[]> headers = new ArrayList<>(bodyHeaders);
         if (body != null && bodyHeaders.isEmpty() && !hasHeader("Content-Type")) {
@@ -160,17 +156,7 @@ final class HttpTransfer {
         if (options.output != null && options.remoteName) {
             throw CommandFailure.usage("use either -o FILE or -O, not both");
         }
-        if (options.insecure && options.pin != null || options.pin != null && options.cacert != null
-                || options.insecure && options.cacert != null) {
-            throw CommandFailure.usage("use one of -k, --pin and --cacert");
-        }
-        if (options.pin != null) {
-            try {
-                ClientTrust.fingerprint(options.pin);
-            } catch (IllegalArgumentException e) {
-                throw CommandFailure.usage(e.getMessage());
-            }
-        }
+        options.trust.check();
     }
 
     private boolean hasHeader(String name) {

@@ -116,6 +116,13 @@ final class TimeCommand extends CommandGroup {
                 description = "Connect and reply timeout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
+        @Option(names = "--tls", description = "Speak TLS, to a server started with --tls-self-signed or --tls-cert "
+                + "(trust: the JDK's CAs, or --cacert, --pin, -k).")
+        boolean tls;
+
+        @Mixin
+        TrustOptions trust;
+
         @Option(names = "--reconnect",
                 description = "One connection per line, as seed 003's SocketServer client does (for --style socketserver servers).")
         boolean reconnect;
@@ -137,12 +144,10 @@ final class TimeCommand extends CommandGroup {
             if (reconnect && udp) {
                 throw CommandFailure.usage("--reconnect is for TCP; UDP has no connection");
             }
-            if (reconnect) {
-                return LineSession.connectionPerLine(host, port, family.family(), encoding(encoding), timeout,
-                        spec.commandLine().getOut());
-            }
-            return LineSession.fromStdin(udp, host, port, family.family(), encoding(encoding), timeout,
-                    spec.commandLine().getOut());
+            LineSession.Dialer dialer = LineSession.dialer(udp, trust.tlsFor(tls, udp, spec.commandLine().getErr()),
+                    host, port, family.family(), encoding(encoding), timeout);
+            return reconnect ? LineSession.connectionPerLine(dialer, spec.commandLine().getOut())
+                    : LineSession.fromStdin(dialer, spec.commandLine().getOut());
         }
     }
 }

@@ -65,7 +65,7 @@ class LineClientTimeoutsTest {
                     Integer.toString(server.port()), "--timeout", "5s");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).isEqualTo("weft: 127.0.0.1 port " + server.port()
-                    + " answered in TLS: it is a TLS port, and this client speaks plain text" + System.lineSeparator());
+                    + " answered in TLS: it is a TLS port, and this client speaks plain text (add --tls)" + System.lineSeparator());
             assertThat(run.out()).isEmpty();
         }
     }

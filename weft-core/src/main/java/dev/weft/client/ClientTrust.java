@@ -52,6 +52,23 @@ public record ClientTrust(SSLContext context, boolean checkHostName, boolean ins
         }
     }
 
+    /** Why a TLS handshake failed, in one line, with the way out when the server's certificate was not trusted. */
+    public static String refusal(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                String text = cause.getMessage() == null ? "" : cause.getMessage();
+                if (text.contains("pinned")) {
+                    return text;
+                }
+                String why = text.contains("unable to find valid certification path")
+                        ? "not signed by a CA this client trusts"
+                        : text.replaceAll("^([a-z]\\w*\\.)+\\w+(Exception|Error): ", "");
+                return "the server's certificate is not trusted (" + why + "); use --cacert FILE, --pin sha256:... or -k";
+            }
+        }
+        return e.getMessage();
+    }
+
     /** The JDK's trust store with host name checks. */
     public static ClientTrust system() {
         try {

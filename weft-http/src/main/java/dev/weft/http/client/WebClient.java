@@ -201,7 +201,7 @@ public final class WebClient {
             return new ClientException(deadline.timeoutMessage(where), e);
         }
         if (e instanceof SSLHandshakeException || root instanceof java.security.cert.CertificateException) {
-            return new ClientException("TLS with " + where + " failed: " + tlsReason(e), e);
+            return new ClientException("TLS with " + where + " failed: " + ClientTrust.refusal(e), e);
         }
         if (e instanceof SSLException && uri.getScheme().equals("https")) {
             return new ClientException("TLS with " + where + " failed: " + e.getMessage()
@@ -228,22 +228,6 @@ public final class WebClient {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String tlsReason(IOException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.security.cert.CertificateException) {
-                String text = cause.getMessage() == null ? "" : cause.getMessage();
-                if (text.contains("pinned")) {
-                    return text;
-                }
-                String why = text.contains("unable to find valid certification path")
-                        ? "not signed by a CA this client trusts"
-                        : text.replaceAll("^([a-z]\\w*\\.)+\\w+(Exception|Error): ", "");
-                return "the server's certificate is not trusted (" + why + "); use --cacert FILE, --pin sha256:... or -k";
-            }
-        }
-        return e.getMessage();
     }
 
     static String seconds(Duration duration) {

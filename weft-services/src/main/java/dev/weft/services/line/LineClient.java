@@ -19,6 +19,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import dev.weft.client.ClientTrust;
+
 /**
  * The client side of weft's line services (echo, time): sends a line, returns the reply line.
  * TCP connects the way Python's socket.create_connection does (every address of the host in turn);
@@ -56,6 +63,34 @@ public final class LineClient implements Closeable {
     public static LineClient tcp(String host, int port, Family family, Charset charset, Duration timeout) throws IOException {
         Socket socket = connect(host, port, family, timeout);
         return new LineClient(charset, socket, null, (InetSocketAddress) socket.getRemoteSocketAddress(), 1 << 20);
+    }
+
+    /**
+     * Connects over TCP as {@link #tcp} does, then speaks TLS with the trust given (the host name checked when
+     * {@code trust} asks for it).
+     *
+     * @throws IOException naming the host and port and why the handshake failed
+     */
+    public static LineClient tls(String host, int port, Family family, Charset charset, Duration timeout, ClientTrust trust)
+            throws IOException {
+        Socket plain = connect(host, port, family, timeout);
+        try {
+            SSLSocket socket = (SSLSocket) trust.context().getSocketFactory().createSocket(plain, host, port, true);
+            if (trust.checkHostName()) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+            }
+            socket.startHandshake();
+            return new LineClient(charset, socket, null, (InetSocketAddress) plain.getRemoteSocketAddress(), 1 << 20);
+        } catch (SSLException e) {
+            plain.close();
+            String hint = e instanceof SSLHandshakeException ? "" : " (a plain-text port? try without --tls)";
+            throw new IOException("TLS with " + host + " port " + port + " failed: " + ClientTrust.refusal(e) + hint, e);
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
     }
 
     /**
@@ -147,7 +182,7 @@ public final class LineClient implements Closeable {
     private void refuseTls(byte[] start) throws IOException {
         if (start.length >= 2 && (start[0] == 0x15 || start[0] == 0x16) && start[1] == 0x03) {
             throw new IOException(server.getHostString() + " port " + server.getPort()
-                    + " answered in TLS: it is a TLS port, and this client speaks plain text");
+                    + " answered in TLS: it is a TLS port, and this client speaks plain text (add --tls)");
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -49,6 +51,26 @@ public record ClientTrust(SSLContext context, boolean checkHostName, boolean ins
             return new ClientTrust(SSLContext.getDefault(), true, false);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no default TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Wraps a connected socket in TLS as this trust says (the certificate must also name {@code host} when
+     * {@link #checkHostName}) and completes the handshake; the socket is closed when that fails.
+     */
+    public SSLSocket wrap(Socket plain, String host) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, plain.getPort(), true);
+        if (checkHostName) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+        }
+        try {
+            socket.startHandshake();
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
     }
 

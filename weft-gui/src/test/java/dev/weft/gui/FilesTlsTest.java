@@ -40,7 +40,7 @@ class FilesTlsTest {
                 files.fingerprintField().setText(otherFingerprint);
             });
             gui.click(files.connectButton());
-            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> files.status().getText()).contains("is not the pinned one"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> gui.onEdt(() -> files.status().getText()).contains("not the pinned one"));
             assertThat(gui.onEdt(() -> files.table().getRowCount())).isZero();
 
             gui.edt(() -> files.fingerprintField().setText(identity.fingerprint()));

@@ -21,8 +21,6 @@ import java.util.List;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 import dev.weft.client.ClientTrust;
 
@@ -75,21 +73,10 @@ public final class LineClient implements Closeable {
             throws IOException {
         Socket plain = connect(host, port, family, timeout);
         try {
-            SSLSocket socket = (SSLSocket) trust.context().getSocketFactory().createSocket(plain, host, port, true);
-            if (trust.checkHostName()) {
-                SSLParameters parameters = socket.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                socket.setSSLParameters(parameters);
-            }
-            socket.startHandshake();
-            return new LineClient(charset, socket, null, (InetSocketAddress) plain.getRemoteSocketAddress(), 1 << 20);
+            return new LineClient(charset, trust.wrap(plain, host), null, (InetSocketAddress) plain.getRemoteSocketAddress(), 1 << 20);
         } catch (SSLException e) {
-            plain.close();
             String hint = e instanceof SSLHandshakeException ? "" : " (a plain-text port? try without --tls)";
             throw new IOException("TLS with " + host + " port " + port + " failed: " + ClientTrust.refusal(e) + hint, e);
-        } catch (IOException e) {
-            plain.close();
-            throw e;
         }
     }
 

@@ -44,7 +44,7 @@ final class ResolveCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false)
         HostLookup host;
 
-        @Option(names = "--reverse", paramLabel = "IP", description = "Find the name of an IPv4 or IPv6 address.")
+        @Option(names = "--reverse", paramLabel = "IP", description = "Find the name and aliases of an IPv4 or IPv6 address (gethostbyaddr).")
         String reverse;
 
         @Option(names = "--service", paramLabel = "NAME|PORT",

@@ -48,7 +48,16 @@ public final class IpLiteral {
             throw new IllegalArgumentException("not an IP address for inet_pton: '" + text + "'");
         }
         try {
-            return parse(text).getAddress();
+            byte[] bytes = parse(text).getAddress();
+            if (text.contains(":") && bytes.length == 4) {
+                // the JDK turns ::ffff:a.b.c.d into an IPv4 address; inet_pton(AF_INET6) keeps all 16 bytes
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(bytes, 0, mapped, 12, 4);
+                return mapped;
+            }
+            return bytes;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an IP address for inet_pton: '" + text + "'", e);
         }

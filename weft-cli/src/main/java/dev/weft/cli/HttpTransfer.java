@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import dev.weft.client.LocalFileException;
 import dev.weft.client.UserFile;
 import dev.weft.http.client.Credentials;
 import dev.weft.http.client.WebClient;
+import dev.weft.tools.progress.ProgressLine;
+import dev.weft.tools.progress.Sizes;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -239,6 +242,7 @@ final class HttpTransfer {
 
     private int save(WebClient.Reply reply, UserFile file, long appendAt) throws IOException {
         long[] bytes = new long[1];
+        long started = System.nanoTime();
         UserFile.Writer body = out -> {
             if (options.include) {
                 out.write(reply.head().getBytes(StandardCharsets.ISO_8859_1));
@@ -253,12 +257,18 @@ final class HttpTransfer {
             } catch (java.nio.file.FileSystemException e) {
                 throw LocalFileException.of("write", file.named(), e);
             }
-            note("resumed " + file.named() + " at byte " + appendAt + ": " + bytes[0] + " more bytes");
+            note("resumed " + file.named() + " at byte " + appendAt + ": " + summary(bytes[0], started));
             return ExitCode.OK.code();
         }
         file.write(body);
-        note("saved " + bytes[0] + " bytes to " + file.named());
+        note("saved " + file.named() + ": " + summary(bytes[0], started));
         return ExitCode.OK.code();
+    }
+
+    /** The same summary every transfer prints at its end: "2.9 MiB in 12 ms (241.7 MiB/s)". */
+    private static String summary(long bytes, long startedNanos) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        return Sizes.bytes(bytes) + " in " + Sizes.duration(elapsed) + " (" + Sizes.rate(bytes, elapsed.toNanos() / 1e9) + ")";
     }
 
     private void note(String line) {
@@ -268,12 +278,13 @@ final class HttpTransfer {
         }
     }
 
-    /** A one-line progress display on a terminal, for bodies over 1 MiB. */
+    /** The one-line progress display every transfer shows ({@link ProgressLine}) on a terminal, for bodies over 1 MiB. */
     private WebClient.Progress progress() {
         if (System.console() == null || options.silent) {
             return WebClient.Progress.NONE;
         }
         PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
         return new WebClient.Progress() {
             private long shown;
 
@@ -283,8 +294,8 @@ final class HttpTransfer {
                     return;
                 }
                 shown = sofar;
-                err.print(total > 0 ? String.format("\r%,d / %,d bytes (%d%%)", sofar, total, sofar * 100 / total)
-                        : String.format("\r%,d bytes", sofar));
+                err.print("\r" + ProgressLine.format("get", sofar, total, Duration.ofNanos(System.nanoTime() - started), "")
+                        + "\033[K");
                 err.flush();
             }
 

@@ -257,18 +257,12 @@ final class HttpTransfer {
             } catch (java.nio.file.FileSystemException e) {
                 throw LocalFileException.of("write", file.named(), e);
             }
-            note("resumed " + file.named() + " at byte " + appendAt + ": " + summary(bytes[0], started));
+            note("resumed " + file.named() + " at byte " + appendAt + ": " + Sizes.summarySince(bytes[0], started));
             return ExitCode.OK.code();
         }
         file.write(body);
-        note("saved " + file.named() + ": " + summary(bytes[0], started));
+        note("saved " + file.named() + ": " + Sizes.summarySince(bytes[0], started));
         return ExitCode.OK.code();
-    }
-
-    /** The same summary every transfer prints at its end: "2.9 MiB in 12 ms (241.7 MiB/s)". */
-    private static String summary(long bytes, long startedNanos) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-        return Sizes.bytes(bytes) + " in " + Sizes.duration(elapsed) + " (" + Sizes.rate(bytes, elapsed.toNanos() / 1e9) + ")";
     }
 
     private void note(String line) {

@@ -104,6 +104,16 @@ public final class Sizes {
         return "ETA " + duration(java.time.Duration.ofMillis(Math.round(Math.ceil(left) * 1000)));
     }
 
+    /** The end of one transfer when no bar was shown: "2.9 MiB in 12 ms (241.7 MiB/s)". */
+    public static String summary(long bytes, java.time.Duration elapsed) {
+        return bytes(bytes) + " in " + duration(elapsed) + " (" + rate(bytes, elapsed.toNanos() / 1e9) + ")";
+    }
+
+    /** {@link #summary(long, java.time.Duration)} from a {@link System#nanoTime()} taken at the start. */
+    public static String summarySince(long bytes, long startedNanos) {
+        return summary(bytes, java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
     public static String rate(long bytes, double seconds) {
         return seconds <= 0 ? "-" : bytes((long) (bytes / seconds)) + "/s";
     }

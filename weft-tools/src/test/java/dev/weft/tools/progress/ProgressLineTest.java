@@ -59,4 +59,9 @@ class ProgressLineTest {
         Report report = new Report(2, 0, 3_040_870, java.util.List.of(), Duration.ofMillis(12));
         assertThat(report.summary("copied")).isEqualTo("copied 2 files (2.9 MiB) in 12 ms (241.7 MiB/s)");
     }
+
+    @Test
+    void oneTransfersSummaryHasItsSizeTimeAndRate() {
+        assertThat(Sizes.summary(3_040_870, Duration.ofMillis(12))).isEqualTo("2.9 MiB in 12 ms (241.7 MiB/s)");
+    }
 }

@@ -22,6 +22,7 @@ import dev.weft.services.files.Endpoint;
 import dev.weft.services.files.FilesClient;
 import dev.weft.services.files.FilesService;
 import dev.weft.services.files.SharedDirectory;
+import dev.weft.tools.progress.Sizes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -204,7 +205,7 @@ final class FilesCommand extends CommandGroup {
         private static String describe(Download.Result result) {
             String check = result.sha256() == null ? "raw protocol, not verified" : "SHA-256 " + result.sha256().substring(0, 16) + "… verified";
             String resumed = result.resumedFrom() > 0 ? ", resumed at byte " + result.resumedFrom() : "";
-            return "Saved " + result.file() + " (" + result.size() + " bytes, " + check + resumed + ")";
+            return "Saved " + result.file() + " (" + Sizes.bytes(result.size()) + ", " + check + resumed + ")";
         }
     }
 

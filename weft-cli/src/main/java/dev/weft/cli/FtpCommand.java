@@ -24,6 +24,7 @@ import dev.weft.tools.ftp.Mirror;
 import dev.weft.tools.ftp.TerminalProgress;
 import dev.weft.tools.ftp.TransferListener;
 import dev.weft.tools.progress.InteractiveConsole;
+import dev.weft.tools.progress.Sizes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,8 +116,9 @@ public final class FtpCommand extends CommandGroup {
             Path target = output == null ? Path.of(source.fileName())
                     : Files.isDirectory(output) ? output.resolve(source.fileName()) : output;
             try (FtpSession session = FtpSession.open(source, connection.options())) {
+                long started = System.nanoTime();
                 FileDownload.Result result = FileDownload.run(session, source.path(), target, !noResume, progress());
-                out().println(source.path() + " -> " + target + " (" + result.fetched() + " bytes"
+                out().println(source.path() + " -> " + target + " (" + Sizes.summarySince(result.fetched(), started)
                         + (result.resumedFrom() > 0 ? ", resumed at byte " + result.resumedFrom() : "") + ")");
             }
             return ExitCode.OK.code();
@@ -143,8 +145,9 @@ public final class FtpCommand extends CommandGroup {
                 if (path.isEmpty() || path.endsWith("/") || session.isDirectory(path)) {
                     path = path.isEmpty() || path.endsWith("/") ? path + file.getFileName() : path + "/" + file.getFileName();
                 }
+                long started = System.nanoTime();
                 long bytes = session.upload(file, path, progress());
-                out().println(file + " -> " + path + " (" + bytes + " bytes)");
+                out().println(file + " -> " + path + " (" + Sizes.summarySince(bytes, started) + ")");
             }
             return ExitCode.OK.code();
         }
@@ -170,6 +173,7 @@ public final class FtpCommand extends CommandGroup {
             List<Mirror.Job> jobs = mirror.plan(dir, failures);
             long total = jobs.stream().mapToLong(job -> Math.max(0, job.entry().size())).sum();
             Mirror.Result result;
+            long started = System.nanoTime();
             if (InteractiveConsole.present()) {
                 try (TerminalProgress bar = TerminalProgress.total("mirror", total)) {
                     result = mirror.fetch(jobs, failures, bar);
@@ -177,7 +181,7 @@ public final class FtpCommand extends CommandGroup {
             } else {
                 result = mirror.fetch(jobs, failures, TransferListener.NONE);
             }
-            out().println("mirrored " + result.fetched() + " files (" + result.bytes() + " bytes), "
+            out().println("mirrored " + result.fetched() + " files (" + Sizes.summarySince(result.bytes(), started) + "), "
                     + result.skipped() + " already up to date");
             if (!result.failures().isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();

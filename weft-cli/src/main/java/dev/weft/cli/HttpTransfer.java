@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import dev.weft.client.LocalFileException;
 import dev.weft.client.UserFile;
 import dev.weft.http.client.Credentials;
 import dev.weft.http.client.WebClient;
+import dev.weft.tools.progress.ProgressLine;
+import dev.weft.tools.progress.Sizes;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -225,6 +228,7 @@ final class HttpTransfer {
 
     private int save(WebClient.Reply reply, UserFile file, long appendAt) throws IOException {
         long[] bytes = new long[1];
+        long started = System.nanoTime();
         UserFile.Writer body = out -> {
             if (options.include) {
                 out.write(reply.head().getBytes(StandardCharsets.ISO_8859_1));
@@ -239,11 +243,11 @@ final class HttpTransfer {
             } catch (java.nio.file.FileSystemException e) {
                 throw LocalFileException.of("write", file.named(), e);
             }
-            note("resumed " + file.named() + " at byte " + appendAt + ": " + bytes[0] + " more bytes");
+            note("resumed " + file.named() + " at byte " + appendAt + ": " + Sizes.summarySince(bytes[0], started));
             return ExitCode.OK.code();
         }
         file.write(body);
-        note("saved " + bytes[0] + " bytes to " + file.named());
+        note("saved " + file.named() + ": " + Sizes.summarySince(bytes[0], started));
         return ExitCode.OK.code();
     }
 
@@ -254,12 +258,13 @@ final class HttpTransfer {
         }
     }
 
-    /** A one-line progress display on a terminal, for bodies over 1 MiB. */
+    /** The one-line progress display every transfer shows ({@link ProgressLine}) on a terminal, for bodies over 1 MiB. */
     private WebClient.Progress progress() {
         if (System.console() == null || options.silent) {
             return WebClient.Progress.NONE;
         }
         PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
         return new WebClient.Progress() {
             private long shown;
 
@@ -269,8 +274,8 @@ final class HttpTransfer {
                     return;
                 }
                 shown = sofar;
-                err.print(total > 0 ? String.format("\r%,d / %,d bytes (%d%%)", sofar, total, sofar * 100 / total)
-                        : String.format("\r%,d bytes", sofar));
+                err.print("\r" + ProgressLine.format("get", sofar, total, Duration.ofNanos(System.nanoTime() - started), "")
+                        + "\033[K");
                 err.flush();
             }
 

@@ -5,9 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.weft.services.files.TransferListener;
 import dev.weft.tools.progress.InteractiveConsole;
+import dev.weft.tools.progress.ProgressLine;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * One progress bar on the terminal for one or several transfers (their bytes summed), or nothing when
@@ -26,9 +25,7 @@ final class TransferProgress implements TransferListener, AutoCloseable {
         if (quiet || !InteractiveConsole.present()) {
             return new TransferProgress(null);
         }
-        return new TransferProgress(new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
-                .setStyle(ProgressBarStyle.ASCII).setUnit("MiB", 1 << 20).showSpeed().setUpdateIntervalMillis(200)
-                .build());
+        return new TransferProgress(ProgressLine.bar(task).setInitialMax(-1).build());
     }
 
     @Override

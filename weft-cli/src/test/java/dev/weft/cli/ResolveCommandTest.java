@@ -76,7 +76,7 @@ class ResolveCommandTest {
     void nothingToLookUpIsAUsageErrorSayingWhatToGive() {
         StdinCommandRun run = StdinCommandRun.of("resolve");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly("weft: resolve needs a HOST [SERVICE], --reverse IP or --service NAME|PORT",
+        assertThat(run.err().lines()).containsExactly("weft: resolve needs a HOST [SERVICE], --reverse IP or --service NAME|PORT (see --help for the other look-ups)",
                 "Try 'weft resolve --help' for more information.");
     }
 }

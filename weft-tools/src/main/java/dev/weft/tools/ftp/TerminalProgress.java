@@ -2,9 +2,8 @@ package dev.weft.tools.ftp;
 
 import java.time.Duration;
 
+import dev.weft.tools.progress.ProgressLine;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on the terminal's stderr: one bar per file, or one bar for a whole mirror's bytes.
@@ -60,14 +59,6 @@ public final class TerminalProgress implements TransferListener, AutoCloseable {
     }
 
     private static ProgressBar bar(String task, long offset, long total) {
-        return new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .startsFrom(offset, Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" KiB", 1024)
-                .showSpeed()
-                .setUpdateIntervalMillis(200)
-                .build();
+        return ProgressLine.bar(task).setInitialMax(total).startsFrom(offset, Duration.ZERO).build();
     }
 }

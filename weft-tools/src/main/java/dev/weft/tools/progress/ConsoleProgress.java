@@ -3,7 +3,6 @@ package dev.weft.tools.progress;
 import java.io.PrintWriter;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * What a person sees while a tool runs. On a terminal: one progress bar (bytes, rate, ETA, items done) on stderr,
@@ -32,8 +31,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
      */
     public static ConsoleProgress open(String task, PrintWriter out, boolean terminal, boolean listItems) {
         ProgressBar bar = terminal
-                ? new ProgressBarBuilder().setTaskName(task).setInitialMax(0).setUnit("MiB", 1 << 20)
-                        .showSpeed().setUpdateIntervalMillis(250).build()
+                ? ProgressLine.bar(task).setInitialMax(0).build()
                 : null;
         return new ConsoleProgress(out, listItems, bar);
     }
@@ -89,7 +87,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     }
 
     private void showCounts() {
-        bar.setExtraMessage(" " + tally.finishedItems() + "/" + tally.plannedItems() + " files");
+        bar.setExtraMessage(tally.finishedItems() + "/" + tally.plannedItems() + " files");
     }
 
     @Override

@@ -18,7 +18,7 @@ public record Report(long done, long skipped, long bytes, List<Outcome> failures
     public String summary(String verb) {
         double seconds = elapsed.toNanos() / 1e9;
         StringBuilder line = new StringBuilder().append(verb).append(' ').append(done).append(done == 1 ? " file" : " files")
-                .append(" (").append(Sizes.bytes(bytes)).append(") in ").append(Sizes.oneDecimal(seconds)).append(" s (")
+                .append(" (").append(Sizes.bytes(bytes)).append(") in ").append(Sizes.duration(elapsed)).append(" (")
                 .append(Sizes.rate(bytes, seconds)).append(')');
         if (skipped > 0) {
             line.append(", ").append(skipped).append(" skipped");

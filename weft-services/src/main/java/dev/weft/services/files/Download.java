@@ -23,8 +23,6 @@ import dev.weft.services.files.FilesException.Code;
  */
 public final class Download {
 
-    private static final int CHUNK = 64 * 1024;
-
     /**
      * A finished download.
      *
@@ -97,10 +95,10 @@ public final class Download {
         long size = announced[0];
         byte[] expected;
         byte[] actual;
-        try (FollowingDigest digest = FollowingDigest.start(file, offset)) {
+        try (ReceivedDigest digest = ReceivedDigest.start(file, offset, size)) {
             copyBody(file, offset, size, digest);
             expected = client.readTrailer(remote, size);
-            actual = digest.finish(size);
+            actual = digest.finish();
         }
         if (!MessageDigest.isEqual(expected, actual)) {
             throw new FilesException(Code.CHECKSUM, remote, "downloaded bytes fail the SHA-256 check"
@@ -110,20 +108,29 @@ public final class Download {
         return new Result(remote, target, size, offset, Wire.hex(expected));
     }
 
-    private void copyBody(FileChannel file, long offset, long size, FollowingDigest digest) throws IOException {
-        byte[] buffer = new byte[CHUNK];
+    /** Receives the body in chunks of {@link ReceivedDigest#CHUNK}: each is written, then handed to the hash. */
+    private void copyBody(FileChannel file, long offset, long size, ReceivedDigest digest) throws IOException {
         long position = offset;
         listener.progress(remote, position, size);
         while (position < size) {
-            int n = client.readBody(buffer, (int) Math.min(CHUNK, size - position));
-            if (n < 0) {
+            byte[] buffer = digest.buffer();
+            int wanted = (int) Math.min(buffer.length, size - position);
+            int filled = 0;
+            while (filled < wanted) {
+                int n = client.readBody(buffer, filled, wanted - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            write(file, ByteBuffer.wrap(buffer, 0, filled), position);
+            digest.hash(buffer, filled);
+            position += filled;
+            listener.progress(remote, position, size);
+            if (filled < wanted) {
                 throw new IOException("connection to " + client.endpoint() + " closed after " + position + " of " + size
                         + " bytes of " + remote + "; run again to resume");
             }
-            write(file, ByteBuffer.wrap(buffer, 0, n), position);
-            position += n;
-            digest.written(position);
-            listener.progress(remote, position, size);
         }
     }
 

@@ -170,9 +170,9 @@ public final class FilesClient implements Closeable {
         return new long[] {Wire.number(fields[1], reply), Wire.number(fields[2], reply)};
     }
 
-    /** Reads up to {@code length} body bytes; -1 at end of stream. */
-    int readBody(byte[] buffer, int length) throws IOException {
-        return in.read(buffer, 0, length);
+    /** Reads up to {@code length} body bytes into {@code buffer} at {@code offset}; -1 at end of stream. */
+    int readBody(byte[] buffer, int offset, int length) throws IOException {
+        return in.read(buffer, offset, length);
     }
 
     /** Reads the SHA-256 trailer after a body of {@code size} bytes, waiting longer for a large file's hash. */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code weft lab}: lists the concurrency experiments, or runs one and prints what it measured. */
 @Command(name = "lab",
         mixinStandardHelpOptions = true,
-        description = {"The seeds' threading and multiprocessing lessons as measured experiments.",
+        description = {"The seeds' threading, multiprocessing and coroutine lessons as measured experiments.",
                 "Without NAME, lists the experiments; 'all' runs every one and writes one report."})
 public final class LabCommand implements Callable<Integer> {
 

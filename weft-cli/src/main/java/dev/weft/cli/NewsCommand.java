@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * the group list, and posting.
  */
 @Command(name = "news", mixinStandardHelpOptions = true,
-        description = {"NNTP client: a group's count and range, then the newest article's From, Subject, Date",
-                "and its first meaningful body lines (quotes and attributions left out)."},
+        description = {"NNTP client: a group's count, range and newest article.",
+                "Shows the article's From, Subject, Date and its first meaningful body lines (quotes and attributions "
+                        + "left out)."},
         subcommands = {NewsCommand.Digest.class, NewsCommand.Groups.class, NewsCommand.Post.class})
 public final class NewsCommand implements Callable<Integer> {
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * of the seed can check each answer against {@code python3 -c 'import socket; ...'}.
  */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = {"Network look-ups and address conversions, as Python's socket module does them:",
+        description = {"Network look-ups and address conversions, as Python's socket module does them.",
                 "  weft resolve HOST [SERVICE]   addresses to connect to (getaddrinfo)",
                 "  weft resolve --reverse IP     the name of an address (gethostbyaddr)",
                 "  weft resolve --service NAME   a service's port, or back (getservbyname)",

@@ -1,2 +1,2 @@
-/** The concurrency lab: the seeds' threading and multiprocessing lessons as measured experiments. */
+/** The concurrency lab: the seeds' threading, multiprocessing and coroutine lessons as measured experiments. */
 package dev.weft.lab;

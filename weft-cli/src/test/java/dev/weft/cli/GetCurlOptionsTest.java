@@ -219,6 +219,18 @@ class GetCurlOptionsTest {
     }
 
     @Test
+    void credentialsAndCookiesAreNotCarriedToAnotherOrigin() throws IOException {
+        try (HttpServer other = HttpServer.start(ServerConfig.builder("HTTP").build(), request -> HttpResponse.text(200,
+                "cookie=" + request.header("Cookie") + " auth=" + request.header("Authorization")))) {
+            try (HttpServer bouncer = HttpServer.start(ServerConfig.builder("HTTP").build(),
+                    request -> HttpResponse.redirect(302, "http://127.0.0.1:" + other.port() + "/"))) {
+                Run run = weft("get", "http://127.0.0.1:" + bouncer.port() + "/", "-H", "Cookie: s=secret", "-u", "ann:s3cret");
+                assertThat(run.text()).isEqualTo("cookie=null auth=null");
+            }
+        }
+    }
+
+    @Test
     void aRedirectLoopStopsAtMaxRedirs() {
         Run run = weft("get", base + "/loop", "--max-redirs", "3");
         assertThat(run.code()).isEqualTo(1);

@@ -62,7 +62,8 @@ public final class Passwords {
     public boolean verify(String password, String stored) {
         Matcher phc = PHC.matcher(stored == null ? decoy : stored);
         if (!phc.matches()) {
-            throw new IllegalArgumentException("not an Argon2id hash this version reads: '" + stored + "'");
+            throw new IllegalArgumentException("not an Argon2id hash this version reads (it starts '"
+                    + stored.substring(0, Math.min(10, stored.length())) + "')");
         }
         byte[] expected = B64D.decode(phc.group(5));
         byte[] actual = derive(password, B64D.decode(phc.group(4)), Integer.parseInt(phc.group(1)),

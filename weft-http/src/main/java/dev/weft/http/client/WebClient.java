@@ -20,7 +20,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLException;
@@ -38,6 +40,9 @@ import dev.weft.client.ClientTrust;
  * failures as one line that says why ("connection refused", "timed out after 30 s").
  */
 public final class WebClient {
+
+    /** Request headers that carry credentials: never sent on to another origin by a redirect. */
+    private static final Set<String> ORIGIN_BOUND = Set.of("authorization", "cookie", "proxy-authorization");
 
     /** A failure to reach the server, a timeout, or a bad URL, as one line for the user. */
     public static final class ClientException extends IOException {
@@ -130,7 +135,8 @@ public final class WebClient {
             boolean keepMethod = status == 307 || status == 308 || request.method().equals("HEAD");
             List<String[]> headers = request.headers();
             if (!sameOrigin(request.uri(), next)) {
-                headers = headers.stream().filter(h -> !h[0].equalsIgnoreCase("Authorization")).toList();
+                // credentials belong to the origin they were given for (curl since CVE-2022-27776)
+                headers = headers.stream().filter(h -> !ORIGIN_BOUND.contains(h[0].toLowerCase(Locale.ROOT))).toList();
             }
             request = keepMethod ? new Request(request.method(), next, headers, request.body())
                     : new Request("GET", next, headers, null);
@@ -138,8 +144,8 @@ public final class WebClient {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && a.getPort() == b.getPort();
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     private HttpResponse<InputStream> send(Request request, Deadline deadline) throws IOException {

@@ -128,7 +128,12 @@ final class FolderArchive {
                     target = linkedFile(file);
                 }
                 if (target != null && target.isRegularFile()) {
-                    sink.add(new Item(name(file), file, target));
+                    if (Files.isReadable(file)) {
+                        sink.add(new Item(name(file), file, target));
+                    } else {
+                        // an entry of zeros would look whole in a zip (its checksum matches): leave it out instead
+                        log.warn("archive of {} leaves out {}: not readable", dir, file);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -215,7 +220,7 @@ final class FolderArchive {
             }
         } catch (IOException e) {
             if (e instanceof java.nio.file.FileSystemException) {
-                log.debug("archive skips the content of {}: {}", source, e.toString());
+                log.warn("archive pads {} with zeros: {}", source, e.toString());
             } else {
                 throw e;
             }

@@ -76,7 +76,7 @@ final class Uploads {
         stats.forget(target);
         String accept = request.header("Accept");
         if (accept != null && accept.contains("text/html")) {
-            return HttpResponse.redirect(303, request.rawPath());
+            return HttpResponse.localRedirect(303, PathResolver.directoryUrl(request.rawPath()));
         }
         return HttpResponse.text(201, "created folder " + name + "\n");
     }

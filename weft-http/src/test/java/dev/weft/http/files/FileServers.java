@@ -21,7 +21,7 @@ final class FileServers {
     private FileServers() {
     }
 
-    /** Serves {@code root} with listing, and uploads that may replace files when {@code upload}. */
+    /** Serves {@code root} with listing, and uploads that may replace files and make folders when {@code upload}. */
     static HttpServer start(Model model, Path root, boolean upload) throws IOException {
         return start(model, root, upload, null);
     }
@@ -40,6 +40,6 @@ final class FileServers {
     }
 
     static FileServerOptions options(Path root, boolean upload, String credentials) {
-        return FileServerOptions.of(root).withListing(true).withUpload(upload, upload).withCredentials(credentials);
+        return FileServerOptions.of(root).withListing(true).withUpload(upload, upload).withMkdir(upload).withCredentials(credentials);
     }
 }

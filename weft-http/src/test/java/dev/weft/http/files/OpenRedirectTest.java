@@ -64,6 +64,21 @@ class OpenRedirectTest {
     }
 
     @ParameterizedTest
+    @MethodSource("models")
+    void theRedirectAfterMakingAFolderIsAPathOnThisServer(Model model) throws IOException {
+        Files.createDirectories(root.resolve("evil.com"));
+        try (HttpServer server = FileServers.start(model, root, true); RawClient client = new RawClient(server.port())) {
+            String body = "mkdir=x";
+            client.send("POST //evil.com/ HTTP/1.1\r\nHost: t\r\nAccept: text/html\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            RawClient.Response response = client.read();
+            assertThat(response.status()).isEqualTo(303);
+            assertThat(response.header("Location")).isEqualTo("/evil.com/");
+            assertThat(root.resolve("evil.com/x")).isDirectory();
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"//evil.com/", "/\\evil.com/", "\\\\evil.com/", "/%2F%2Fevil.com/", "/%5cevil.com/",
             "/%2f/evil.com/", "/\t/evil.com/", "/%09/evil.com/", "/ /evil.com/", "/%0D%0A/evil.com/"})
     void everyLeadingSeparatorFormCollapsesToOneSlash(String path) {

@@ -1,15 +1,8 @@
 package dev.weft.services.resolve;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * IP protocol names and their numbers, as getprotobyname() sees them. Java has no API for this, so the
@@ -18,7 +11,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProtocolTable {
 
-    private static final Logger log = LoggerFactory.getLogger(ProtocolTable.class);
     private static final Path SYSTEM_FILE = Path.of("/etc/protocols");
     private static final String WELL_KNOWN = """
             ip          0       IP
@@ -61,14 +53,7 @@ public final class ProtocolTable {
 
     /** The system's table: /etc/protocols when it can be read, else the built-in common protocols. */
     public static ProtocolTable system() {
-        if (Files.isReadable(SYSTEM_FILE)) {
-            try {
-                return parse(Files.readString(SYSTEM_FILE, StandardCharsets.ISO_8859_1));
-            } catch (IOException e) {
-                log.debug("cannot read {}, using the built-in table: {}", SYSTEM_FILE, e.toString());
-            }
-        }
-        return wellKnown();
+        return parse(NetdbFile.systemOr(SYSTEM_FILE, WELL_KNOWN));
     }
 
     /** The built-in table of common protocols. */
@@ -78,16 +63,7 @@ public final class ProtocolTable {
 
     /** Parses text in the /etc/protocols format; lines that are not {@code name number ...} are skipped, as libc does. */
     public static ProtocolTable parse(String text) {
-        List<Entry> entries = new ArrayList<>();
-        for (String raw : text.split("\n")) {
-            int hash = raw.indexOf('#');
-            String line = (hash < 0 ? raw : raw.substring(0, hash)).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            parseLine(line).ifPresentOrElse(entries::add, () -> log.debug("skipping malformed protocols line: {}", raw));
-        }
-        return new ProtocolTable(entries);
+        return new ProtocolTable(NetdbFile.entries(text, ProtocolTable::parseLine, "protocols"));
     }
 
     private static Optional<Entry> parseLine(String line) {

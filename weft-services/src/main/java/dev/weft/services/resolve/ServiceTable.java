@@ -1,16 +1,9 @@
 package dev.weft.services.resolve;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Service names and their ports, as getservbyname() and getservbyport() see them. Java has no API for
@@ -19,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceTable {
 
-    private static final Logger log = LoggerFactory.getLogger(ServiceTable.class);
     private static final Path SYSTEM_FILE = Path.of("/etc/services");
     private static final String WELL_KNOWN = """
             echo        7/tcp
@@ -66,14 +58,7 @@ public final class ServiceTable {
 
     /** The system's table: /etc/services when it can be read, else the built-in well-known ports. */
     public static ServiceTable system() {
-        if (Files.isReadable(SYSTEM_FILE)) {
-            try {
-                return parse(Files.readString(SYSTEM_FILE, StandardCharsets.ISO_8859_1));
-            } catch (IOException e) {
-                log.debug("cannot read {}, using the built-in table: {}", SYSTEM_FILE, e.toString());
-            }
-        }
-        return wellKnown();
+        return parse(NetdbFile.systemOr(SYSTEM_FILE, WELL_KNOWN));
     }
 
     /** The built-in table of well-known ports. */
@@ -83,16 +68,7 @@ public final class ServiceTable {
 
     /** Parses text in the /etc/services format; lines that are not {@code name port/protocol ...} are skipped, as libc does. */
     public static ServiceTable parse(String text) {
-        List<Entry> entries = new ArrayList<>();
-        for (String raw : text.split("\n")) {
-            int hash = raw.indexOf('#');
-            String line = (hash < 0 ? raw : raw.substring(0, hash)).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            parseLine(line).ifPresentOrElse(entries::add, () -> log.debug("skipping malformed services line: {}", raw));
-        }
-        return new ServiceTable(entries);
+        return new ServiceTable(NetdbFile.entries(text, ServiceTable::parseLine, "services"));
     }
 
     private static Optional<Entry> parseLine(String line) {

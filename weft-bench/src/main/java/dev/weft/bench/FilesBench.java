@@ -103,7 +103,7 @@ public final class FilesBench {
             progress.accept(String.format(Locale.ROOT, "writing the %,d-byte test file", size));
             generate(source, size);
             ServerLauncher launcher = new ServerLauncher(work, site, ServerClasspath.find());
-            try (RunningServer server = launcher.start(Contender.WEFT_VIRTUAL, FilesBenchServer.class.getName(), List.of(),
+            try (RunningServer server = launcher.start(Contender.weft("virtual"), FilesBenchServer.class.getName(), List.of(),
                     ServerLauncher::accepts)) {
                 Endpoint endpoint = new Endpoint("127.0.0.1", server.port());
                 Map<String, Transfer> methods = new LinkedHashMap<>();

@@ -2,23 +2,36 @@ package dev.weft.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+
+import dev.weft.engine.Model;
 
 /**
  * What {@code weft bench http} runs.
  *
  * @param duration        how long wrk drives each server for each load in each round
- * @param connections     wrk's connections for the hello and static loads
- * @param servers         the servers to compare (weft is expanded into {@code models})
- * @param models          weft's concurrency models to run
+ * @param connections     wrk's connections for a load that names none, and the load the -c64 goals are judged on
+ * @param servers         the servers to compare (weft, Netty and nginx are expanded into their configurations)
+ * @param models          weft's concurrency models to run besides its default (the default's own model is not run twice)
  * @param rounds          how many interleaved rounds (medians are taken over them)
  * @param warmup          wrk's warm-up per server and load before the rounds (zero skips it)
- * @param highConnections connections of the high-concurrency load on the 4 KiB file (zero skips it)
+ * @param loads           the loads, in order; a TLS load runs only on the servers that speak TLS
  * @param idleConnections idle keep-alive connections opened to measure memory per connection (zero skips it)
  * @param out             where the JSON and Markdown reports go
  */
 public record HttpBenchSettings(Duration duration, int connections, List<Peer> servers, List<String> models, int rounds,
-                                Duration warmup, int highConnections, int idleConnections, Path out) {
+                                Duration warmup, List<Load> loads, int idleConnections, Path out) {
+
+    /** The loads of the goals: the route and the 4 KiB file at 64 connections, the route at 1,000, HTTPS. */
+    public static final String DEFAULT_LOADS = "route,static-4k,route@1000,https-4k";
+
+    /** Rough cost of one wrk run besides its duration (start, parse, the harness's checks), in seconds. */
+    private static final double RUN_OVERHEAD_SECONDS = 1;
+    /** Rough cost of starting a server and of its idle round, in seconds. */
+    private static final double SERVER_OVERHEAD_SECONDS = 3;
+    private static final double IDLE_ROUND_SECONDS = 8;
 
     public HttpBenchSettings {
         if (duration.toSeconds() < 1) {
@@ -30,8 +43,8 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, not " + rounds);
         }
-        if (highConnections < 0 || idleConnections < 0) {
-            throw new IllegalArgumentException("connection counts cannot be negative");
+        if (idleConnections < 0) {
+            throw new IllegalArgumentException("idle connections cannot be negative, not " + idleConnections);
         }
         if (idleConnections > 15_000) {
             throw new IllegalArgumentException("at most 15000 idle connections (file-descriptor limit), not " + idleConnections);
@@ -39,18 +52,57 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no servers to compare");
         }
+        if (loads.isEmpty()) {
+            throw new IllegalArgumentException("no loads to run");
+        }
         servers = List.copyOf(servers);
         models = List.copyOf(models);
+        loads = List.copyOf(loads.stream().distinct().toList());
     }
 
-    /** Each server to start: the peers, and weft once per model. */
+    /** {@code ENDPOINT[@CONNECTIONS]} spellings, comma-separated, as loads at {@code connections} where none is named. */
+    public static List<Load> parseLoads(List<String> specs, int connections) {
+        return specs.stream().filter(s -> !s.isBlank()).map(s -> Load.parse(s, connections)).toList();
+    }
+
+    /**
+     * Each server configuration to start: weft with no {@code --model} (its default, as {@code weft serve} runs)
+     * and once per other model; Netty with 1 event loop and with its default; nginx with 1 and 2 workers (and one per
+     * core on a machine with more than 2); the other peers as they are.
+     */
     public List<Contender> contenders() {
-        return servers.stream().distinct().<Contender>mapMulti((peer, sink) -> {
-            if (peer == Peer.WEFT) {
-                models.forEach(model -> sink.accept(new Contender(Peer.WEFT, model)));
-            } else {
-                sink.accept(Contender.of(peer));
+        String defaultModel = Model.DEFAULT.spec();
+        List<Contender> all = new ArrayList<>();
+        for (Peer peer : servers.stream().distinct().toList()) {
+            switch (peer) {
+                case WEFT -> {
+                    all.add(Contender.WEFT_DEFAULT);
+                    models.stream().filter(m -> !Model.parse(m).spec().equals(defaultModel)).distinct()
+                            .map(Contender::weft).forEach(all::add);
+                }
+                case NETTY -> {
+                    all.add(Contender.netty(1));
+                    all.add(Contender.netty(0));
+                }
+                case NGINX -> {
+                    TreeSet<Integer> workers = new TreeSet<>(List.of(1, 2, Runtime.getRuntime().availableProcessors()));
+                    workers.forEach(n -> all.add(Contender.nginx(n)));
+                }
+                default -> all.add(Contender.of(peer));
             }
-        }).toList();
+        }
+        return List.copyOf(all);
+    }
+
+    /** Roughly how long the run takes: every server on every load it serves, warm-up and rounds, idle rounds, starts. */
+    public Duration estimate() {
+        List<Contender> contenders = contenders();
+        double perRun = duration.toSeconds() + RUN_OVERHEAD_SECONDS;
+        double seconds = contenders.size() * (SERVER_OVERHEAD_SECONDS + (idleConnections > 0 ? IDLE_ROUND_SECONDS : 0));
+        for (Load load : loads) {
+            long serving = contenders.stream().filter(c -> c.serves(load.endpoint())).count();
+            seconds += serving * (rounds * perRun + (warmup.isZero() ? 0 : warmup.toSeconds() + RUN_OVERHEAD_SECONDS));
+        }
+        return Duration.ofSeconds(Math.round(seconds));
     }
 }

@@ -24,7 +24,11 @@ public record HttpReport(String command, String date, Machine machine, List<Stri
     public record Machine(int cores, String cpu, String os, String jdk, String wrk, String nginx, Map<String, String> versions) {
     }
 
-    public record Settings(long durationSeconds, int connections, int rounds, long warmupSeconds, int highConnections,
+    /**
+     * @param connections the connections of a load that names none: the -c64 goals are judged at this count
+     * @param loads       each load as {@code ENDPOINT@CONNECTIONS}, in the order run
+     */
+    public record Settings(long durationSeconds, int connections, int rounds, long warmupSeconds, List<String> loads,
                            int idleConnections) {
     }
 
@@ -32,13 +36,13 @@ public record HttpReport(String command, String date, Machine machine, List<Stri
     }
 
     /**
-     * @param load       e.g. {@code hello}, {@code static 4 KiB}
+     * @param load       e.g. {@code hello route}, {@code static 4 KiB}
      * @param rps        median requests per second over the rounds
      * @param roundsRps  each round's requests per second, in order
-     * @param rssKiB     the server's resident memory after its last run of this load
+     * @param rssKiB     the server's largest resident memory seen during its runs of this load (sampled every 200 ms)
      * @param cpuSeconds median server CPU time (user + system) spent during one run
-     * @param vsWeft     rps divided by weft (virtual)'s on the same load, null when weft (virtual) did not run
-     * @param vsBestPeer rps divided by the best peer's (not weft) on the same load, null without peers
+     * @param vsWeft     rps divided by weft (default)'s on the same load, null when weft (default) did not run it
+     * @param vsBestPeer rps divided by the best peer configuration's (not weft) on the same load, null without peers
      */
     public record Result(String server, String load, int connections, double rps, double p50Millis, double p99Millis,
                          double maxMillis, long errors, long rssKiB, double cpuSeconds, List<Double> roundsRps,

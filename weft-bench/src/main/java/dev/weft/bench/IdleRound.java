@@ -12,13 +12,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Opens many keep-alive connections to a server, each after one answered {@code GET /hello}, holds them
+ * Opens many keep-alive connections to a server, each after one answered {@code GET /route} (weft's web app, as a
+ * user serves it), holds them
  * idle, and reports the server's resident memory per connection. Stops at the first connection that
  * is refused or not answered within 5 s (a fixed pool of threads cannot hold more than its size).
  */
 final class IdleRound {
 
-    private static final byte[] REQUEST = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REQUEST = ("GET " + Endpoint.ROUTE.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     private static final int OPENERS = 8;
 
     private IdleRound() {
@@ -34,7 +36,7 @@ final class IdleRound {
             openers.add(Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < share && error.get() == null; i++) {
                     try {
-                        open.add(openOne(server.port()));
+                        open.add(openOne(server.port(Endpoint.ROUTE)));
                     } catch (IOException e) {
                         error.compareAndSet(null, "connection " + (open.size() + 1) + ": " + e.getMessage());
                     }

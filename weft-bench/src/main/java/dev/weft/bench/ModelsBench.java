@@ -41,7 +41,7 @@ public final class ModelsBench {
         List<Row> rows = new ArrayList<>();
         for (String service : SERVICES) {
             for (String model : models) {
-                Contender contender = new Contender(Peer.WEFT, model);
+                Contender contender = Contender.weft(model);
                 try (RunningServer server = launcher.start(contender, "dev.weft.bench.servers.ServiceBenchServer",
                         List.of("--model", model, "--service", service), ServerLauncher::accepts)) {
                     MessageLoad.run(server.port(), 8, Duration.ofSeconds(1));

@@ -34,6 +34,11 @@ public enum Peer {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a report's server name, e.g. {@code netty (1 loop)} or {@code jdk}, is a configuration of this server. */
+    public boolean runs(String serverName) {
+        return serverName.equals(id()) || serverName.startsWith(id() + " (");
+    }
+
     /**
      * Parses a {@code --servers} name.
      *

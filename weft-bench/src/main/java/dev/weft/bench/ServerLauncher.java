@@ -20,9 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 
 /**
- * Starts each benchmark server in a process of its own on a free loopback port: the Java servers on the
- * same JVM flags and class path, nginx with a generated configuration. Returns once {@code GET /hello}
- * answers 200, and records how long that took.
+ * Starts each benchmark server in a process of its own on free loopback ports: the Java servers on the
+ * same JVM flags and class path (weft also with a user's {@code WEFT_JAVA_OPTS}), nginx with a generated
+ * configuration. Returns once {@code GET /hello} answers 200, and records how long that took.
  */
 public final class ServerLauncher {
 
@@ -33,6 +33,7 @@ public final class ServerLauncher {
     private final String classpath;
     private final WeftJvm weft = WeftJvm.current();
     private Path nginx;
+    private TlsFiles tls;
 
     /**
      * @param work      a folder for logs and nginx prefixes
@@ -45,9 +46,41 @@ public final class ServerLauncher {
         this.classpath = classpath;
     }
 
-    /** Starts a benchmark HTTP server; returns once {@code GET /hello} answers 200. */
+    /** The certificate and key (PEM) every TLS endpoint presents, one for all servers of a run. */
+    public record TlsFiles(Path certificate, Path key) {
+    }
+
+    /** As {@link #ServerLauncher(Path, Path, String)}, with the TLS identity of the servers that speak TLS. */
+    public ServerLauncher(Path work, Path site, String classpath, TlsFiles tls) {
+        this(work, site, classpath);
+        this.tls = tls;
+    }
+
+    /**
+     * Starts a benchmark HTTP server as {@code contender} says (weft's model or default, Netty's loops, nginx's
+     * workers; TLS beside plain HTTP where {@link Contender#servesTls()} and this launcher has a certificate);
+     * returns once {@code GET /hello} answers 200.
+     */
     public RunningServer start(Contender contender) throws IOException, InterruptedException {
-        return start(contender, contender.peer().mainClass(), List.of(), ServerLauncher::helloAnswers);
+        boolean withTls = tls != null && contender.servesTls();
+        int[] ports = freePorts(contender.isWeft() ? (withTls ? 3 : 2) : (withTls ? 2 : 1));
+        int port = ports[0];
+        int appPort = contender.isWeft() ? ports[1] : port;
+        int tlsPort = withTls ? ports[ports.length - 1] : 0;
+        List<String> extra = new ArrayList<>();
+        if (contender.isWeft()) {
+            extra.addAll(List.of("--app-port", Integer.toString(appPort)));
+            if (withTls) {
+                extra.addAll(List.of("--tls-port", Integer.toString(tlsPort), "--tls-cert", tls.certificate().toString(),
+                        "--tls-key", tls.key().toString()));
+            }
+        } else if (contender.peer() == Peer.NETTY && contender.workers() > 0) {
+            extra.addAll(List.of("--loops", Integer.toString(contender.workers())));
+        }
+        RunningServer server = start(contender, contender.peer().mainClass(), extra, ServerLauncher::helloAnswers,
+                port, tlsPort);
+        return new RunningServer(contender, server.process(), port, appPort, tlsPort, server.config(),
+                server.startupMillis(), server.log());
     }
 
     /**
@@ -56,15 +89,23 @@ public final class ServerLauncher {
      */
     public RunningServer start(Contender contender, String mainClass, List<String> extraArgs, IntPredicate ready)
             throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = work.resolve(contender.name().replaceAll("[^a-z0-9]+", "-") + "-" + port + ".log");
+        return start(contender, mainClass, extraArgs, ready, freePorts(1)[0], 0);
+    }
+
+    private RunningServer start(Contender contender, String mainClass, List<String> extraArgs, IntPredicate ready,
+                                int port, int tlsPort) throws IOException, InterruptedException {
+        Path log = work.resolve(contender.fileName() + "-" + port + ".log");
         List<String> config = new ArrayList<>();
         List<String> command;
         if (contender.peer().isJava()) {
+            List<String> flags = new ArrayList<>(JvmFlags.FLAGS);
+            if (contender.isWeft()) {
+                flags.addAll(userFlags()); // later flags win: a user's WEFT_JAVA_OPTS, as ./weft passes it on
+            }
             // weft starts as ./weft starts it (its AOT cache, on the jar the cache was made for); the peers as before
             command = contender.isWeft() && weft.cached()
-                    ? weft.command(JvmFlags.FLAGS, mainClass)
-                    : JvmFlags.command(JvmFlags.FLAGS, classpath, mainClass);
+                    ? weft.command(flags, mainClass)
+                    : JvmFlags.command(flags, classpath, mainClass);
             command.addAll(List.of("--port", Integer.toString(port), "--site", site.toString()));
             command.addAll(extraArgs);
             if (contender.model() != null) {
@@ -74,8 +115,10 @@ public final class ServerLauncher {
             if (nginx == null) {
                 nginx = Nginx.locate();
             }
-            command = Nginx.prepare(nginx, work, site, port);
-            config.addAll(Nginx.config(Path.of(command.get(2)), site, port).lines().toList());
+            Nginx.Setup setup = new Nginx.Setup(site, port, contender.workers() == 0 ? 1 : contender.workers(),
+                    tlsPort, tlsPort == 0 ? null : tls);
+            command = Nginx.prepare(nginx, work, setup);
+            config.addAll(Nginx.config(Path.of(command.get(2)), setup).lines().toList());
         }
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -94,6 +137,12 @@ public final class ServerLauncher {
             config.addAll(reported);
         }
         return new RunningServer(contender, process, port, List.copyOf(config), startup, log);
+    }
+
+    /** The words of {@code WEFT_JAVA_OPTS}, which ./weft adds to a server's JVM after its own flags. */
+    static List<String> userFlags() {
+        String opts = System.getenv("WEFT_JAVA_OPTS");
+        return opts == null || opts.isBlank() ? List.of() : List.of(opts.strip().split("\\s+"));
     }
 
     /** Copies the server's output to its log, keeping the {@code config:} lines it prints. */
@@ -155,8 +204,24 @@ public final class ServerLauncher {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** {@code count} distinct free loopback ports (each probe is held until all are chosen). */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> probes = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                probes.add(probe);
+                ports[i] = probe.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket probe : probes) {
+                probe.close();
+            }
         }
     }
 }

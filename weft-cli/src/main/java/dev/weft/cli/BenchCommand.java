@@ -43,8 +43,10 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "http", mixinStandardHelpOptions = true,
-            description = {"Serve GET /hello and two static files from every server, drive each with wrk in interleaved rounds,",
-                    "and report req/s, latency, errors, RSS and CPU with ratios to weft (virtual) and the best peer."})
+            description = {"Serve an engine-level GET /hello, a web-app route GET /route, two static files and the 4 KiB file",
+                    "over TLS from weft (its default configuration and each --models) and every peer (Netty with 1 loop and",
+                    "its default, nginx with 1 and 2 workers), drive each with wrk in interleaved rounds, and report req/s,",
+                    "latency, errors, peak RSS and CPU with ratios to weft (default) and the best peer, and the goals."})
     static final class Http implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -53,27 +55,31 @@ final class BenchCommand implements Runnable {
                 description = "wrk's run per server, load and round (default: ${DEFAULT-VALUE}).")
         Duration duration;
 
-        @Option(names = "--connections", defaultValue = "64", description = "Keep-alive connections (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--connections", defaultValue = "64",
+                description = "Keep-alive connections of a load that names none (default: ${DEFAULT-VALUE}).")
         int connections;
+
+        @Option(names = "--loads", split = ",", defaultValue = HttpBenchSettings.DEFAULT_LOADS, paramLabel = "ENDPOINT[@N]",
+                description = {"Loads to run, each an endpoint with its connections: hello (the engine alone), route "
+                        + "(the web app), static-4k, static-1m, https-4k (TLS 1.3; weft's default and nginx only); "
+                        + "@N sets the connections (default: ${DEFAULT-VALUE})."})
+        List<String> loads;
 
         @Option(names = "--servers", split = ",", defaultValue = "weft,jetty,undertow,netty,helidon,jdk,nginx",
                 description = "Servers to compare (default: ${DEFAULT-VALUE}).")
         List<String> servers;
 
         @Option(names = "--models", split = ",", defaultValue = "virtual,thread,pool,event-loop,event-loop:1,processes",
-                description = "weft's concurrency models to run (default: ${DEFAULT-VALUE}).")
+                description = "weft's concurrency models to run besides its default, which always runs as weft (default) "
+                        + "(default: ${DEFAULT-VALUE}).")
         List<String> models;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "2", description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
         int rounds;
 
-        @Option(names = "--warmup", defaultValue = "3s", converter = OptionalDuration.class,
+        @Option(names = "--warmup", defaultValue = "5s", converter = OptionalDuration.class,
                 description = "Warm-up per server and load, 0 for none (default: ${DEFAULT-VALUE}).")
         Duration warmup;
-
-        @Option(names = "--high-connections", defaultValue = "1000",
-                description = "Connections of the high-concurrency round on the 4 KiB file, 0 to skip (default: ${DEFAULT-VALUE}).")
-        int highConnections;
 
         @Option(names = "--idle-connections", defaultValue = "10000",
                 description = "Idle keep-alive connections for memory per connection, 0 to skip (default: ${DEFAULT-VALUE}).")
@@ -95,12 +101,12 @@ final class BenchCommand implements Runnable {
             return ExitCode.OK.code();
         }
 
-        private HttpBenchSettings settings() {
+        HttpBenchSettings settings() {
             try {
                 List<Peer> peers = servers.stream().map(Peer::parse).toList();
                 models.forEach(Model::parse);
-                return new HttpBenchSettings(duration, connections, peers, models, rounds, warmup, highConnections,
-                        idleConnections, out);
+                return new HttpBenchSettings(duration, connections, peers, models, rounds, warmup,
+                        HttpBenchSettings.parseLoads(loads, connections), idleConnections, out);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench http: " + e.getMessage(), e);
             }
@@ -205,7 +211,7 @@ final class BenchCommand implements Runnable {
             try {
                 models.forEach(Model::parse);
                 contenders = new HttpBenchSettings(Duration.ofSeconds(1), 1, servers.stream().map(Peer::parse).toList(),
-                        models, 1, Duration.ZERO, 0, 0, out).contenders();
+                        models, 1, Duration.ZERO, HttpBenchSettings.parseLoads(List.of("hello"), 1), 0, out).contenders();
                 bench = new StartupBench(contenders, launches, line -> print(spec.commandLine().getOut(), line));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench startup: " + e.getMessage(), e);

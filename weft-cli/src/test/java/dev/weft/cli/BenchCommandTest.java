@@ -37,6 +37,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void anUnknownLoadIsOneLineNamingItAndTheEndpoints() {
+        CliTest.Result result = CliTest.run("bench", "http", "--loads", "route,gopher@64");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("weft: bench http: unknown endpoint 'gopher' "
+                + "(expected one of hello, route, static-4k, static-1m, https-4k)");
+    }
+
+    @Test
+    void aLoadWithABadConnectionCountIsRefused() {
+        CliTest.Result result = CliTest.run("bench", "http", "--loads", "route@lots");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("bad load 'route@lots' (expected ENDPOINT[@CONNECTIONS], e.g. route@1000)");
+    }
+
+    @Test
     void aClientCountOutOfRangeIsRefused() {
         CliTest.Result result = CliTest.run("bench", "models", "--clients", "0");
         assertThat(result.code()).isEqualTo(1);

@@ -17,7 +17,7 @@ public final class FilesBenchServer {
 
     public static void main(String[] argv) throws Exception {
         ServerArgs args = ServerArgs.parse(argv);
-        Model model = Model.parse(args.model());
+        Model model = args.engineModel();
         ServerConfig config = ServerConfig.builder("files").bind(ServerArgs.HOST, args.port()).model(model).build();
         TcpServer server = TcpServer.start(config, FilesService.create(SharedDirectory.open(args.staticDir(), false)));
         ServerArgs.config("weft FilesService (framed and raw protocols on one port), model " + model.spec()

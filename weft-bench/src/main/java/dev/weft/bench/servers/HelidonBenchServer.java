@@ -10,7 +10,7 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 /**
  * Helidon 4 SE's webserver (Níma): one virtual thread per connection as Helidon always runs, a routing
- * with {@code /hello} and the static-content service over the folder for {@code /static}, everything else
+ * with {@code /hello} and {@code /route} and the static-content service over the folder for {@code /static}, everything else
  * at its defaults (no config file, no observability features).
  */
 public final class HelidonBenchServer {
@@ -31,6 +31,10 @@ public final class HelidonBenchServer {
                             response.header(HeaderNames.CONTENT_TYPE, "text/plain");
                             response.send(hello);
                         })
+                        .get(HelloApp.PATH, (request, response) -> {
+                            response.header(HeaderNames.CONTENT_TYPE, "text/plain");
+                            response.send(hello);
+                        })
                         .register("/static", StaticContentFeature.createService(
                                 FileSystemHandlerConfig.create(args.staticDir()))))
                 .build()
@@ -39,7 +43,7 @@ public final class HelidonBenchServer {
             throw new IllegalStateException("Helidon did not start on port " + args.port() + " (see its log above)");
         }
         ServerArgs.config("Helidon SE " + Version.VERSION + " webserver: virtual thread per connection, backlog 1024, "
-                + "routing GET /hello, StaticContentFeature file-system service for /static, "
+                + "routing GET /hello and GET /route, StaticContentFeature file-system service for /static, "
                 + "feature discovery off");
         ServerArgs.ready();
     }

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.SimpleFileServer;
 
 /**
  * The JDK's built-in {@code com.sun.net.httpserver} as its docs suggest for load: an executor of virtual
- * threads (one per exchange), a plain handler for {@code /hello} and the JDK's own
+ * threads (one per exchange), a plain handler for {@code /hello} and {@code /route} and the JDK's own
  * {@link SimpleFileServer#createFileHandler} for {@code /static/}.
  */
 public final class JdkBenchServer {
@@ -22,13 +22,15 @@ public final class JdkBenchServer {
         byte[] hello = ServerArgs.HELLO.getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(ServerArgs.HOST, args.port()), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/hello", exchange -> {
+        com.sun.net.httpserver.HttpHandler helloHandler = exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, hello.length);
             try (var body = exchange.getResponseBody()) {
                 body.write(hello);
             }
-        });
+        };
+        server.createContext("/hello", helloHandler);
+        server.createContext(HelloApp.PATH, helloHandler);
         server.createContext("/static/", SimpleFileServer.createFileHandler(args.staticDir().toAbsolutePath()));
         server.start();
         ServerArgs.config("com.sun.net.httpserver (JDK " + Runtime.version() + "), backlog 1024, "

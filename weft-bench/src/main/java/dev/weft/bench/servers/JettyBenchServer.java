@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Jetty 12 (core API, no servlets) as its embedding docs show: a {@link QueuedThreadPool} with default sizes,
  * one {@link ServerConnector} with the default acceptors and selectors, a {@code Handler.Abstract.NonBlocking}
- * for {@code /hello} and a {@link ResourceHandler} for {@code /static}; the {@code Server} and {@code Date}
+ * for {@code /hello} and {@code /route} and a {@link ResourceHandler} for {@code /static}; the {@code Server} and {@code Date}
  * headers are sent as by default.
  */
 public final class JettyBenchServer {
@@ -42,7 +42,7 @@ public final class JettyBenchServer {
         server.addConnector(connector);
 
         ByteBuffer hello = ByteBuffer.wrap(ServerArgs.HELLO.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
-        ContextHandler helloContext = new ContextHandler(new Handler.Abstract.NonBlocking() {
+        Handler.Abstract.NonBlocking helloHandler = new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(200);
@@ -51,18 +51,21 @@ public final class JettyBenchServer {
                 response.write(true, hello.slice(), callback);
                 return true;
             }
-        }, "/hello");
+        };
+        ContextHandler helloContext = new ContextHandler(helloHandler, "/hello");
         helloContext.setAllowNullPathInContext(true);
+        ContextHandler routeContext = new ContextHandler(helloHandler, HelloApp.PATH);
+        routeContext.setAllowNullPathInContext(true);
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newResource(args.staticDir()));
         files.setDirAllowed(false);
         ContextHandler staticContext = new ContextHandler(files, "/static");
-        server.setHandler(new ContextHandlerCollection(helloContext, staticContext));
+        server.setHandler(new ContextHandlerCollection(helloContext, routeContext, staticContext));
         server.start();
         ServerArgs.config("Jetty " + Server.getVersion() + " core: QueuedThreadPool(max " + threads.getMaxThreads()
                 + ", min " + threads.getMinThreads() + "), ServerConnector(acceptors " + connector.getAcceptors()
                 + ", selectors " + connector.getSelectorManager().getSelectorCount() + ", accept queue 1024), "
-                + "Handler.Abstract.NonBlocking for /hello, ResourceHandler for /static");
+                + "Handler.Abstract.NonBlocking for /hello and /route, ResourceHandler for /static");
         ServerArgs.ready();
         server.join();
     }

@@ -38,7 +38,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * Netty 4.1 the way its HTTP examples serve: epoll transport where available (NIO otherwise), one boss
- * thread and the default worker group (2 x cores), {@code HttpServerCodec}, a hello response from a shared
+ * thread and a worker group of {@code --loops N} event loops (without it Netty's default, 2 x cores),
+ * {@code HttpServerCodec}, a hello response (on {@code /hello} and {@code /route} alike) from a shared
  * buffer (the HttpHelloWorldServer example) and files sent zero-copy with {@link DefaultFileRegion} (the
  * HttpStaticFileServer example, minus its directory listing). Only the two benchmark files can be named.
  */
@@ -51,7 +52,9 @@ public final class NettyBenchServer {
         ServerArgs args = ServerArgs.parse(argv);
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        EventLoopGroup workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+        int loops = args.intOption("loops", 0); // 0: Netty's default
+        EventLoopGroup workers = epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
+        int workerCount = ((io.netty.util.concurrent.MultithreadEventExecutorGroup) workers).executorCount();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -67,13 +70,14 @@ public final class NettyBenchServer {
                 });
         ChannelFuture bound = bootstrap.bind(ServerArgs.HOST, args.port()).sync();
         ServerArgs.config("Netty " + io.netty.util.Version.identify().get("netty-transport").artifactVersion() + ", transport " + (epoll ? "epoll" : "NIO (epoll unavailable: " + Epoll.unavailabilityCause() + ")")
-                + ", boss 1 thread, workers default (2 x cores), SO_BACKLOG 1024, TCP_NODELAY, HttpServerCodec, "
+                + ", boss 1 thread, workers " + workerCount + " event loop(s)" + (loops == 0 ? " (Netty's default, 2 x cores)" : "")
+                + ", SO_BACKLOG 1024, TCP_NODELAY, HttpServerCodec, "
                 + "DefaultFileRegion for files");
         ServerArgs.ready();
         bound.channel().closeFuture().sync();
     }
 
-    /** Answers {@code /hello} and the static files; anything else is a 404. */
+    /** Answers {@code /hello}, {@code /route} and the static files; anything else is a 404. */
     private static final class BenchHandler extends SimpleChannelInboundHandler<HttpRequest> {
         private static final ByteBuf HELLO = Unpooled.unreleasableBuffer(
                 Unpooled.copiedBuffer(ServerArgs.HELLO, StandardCharsets.UTF_8)).asReadOnly();
@@ -88,7 +92,7 @@ public final class NettyBenchServer {
         protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) throws Exception {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             String uri = request.uri();
-            if (uri.equals("/hello")) {
+            if (uri.equals("/hello") || uri.equals(HelloApp.PATH)) {
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                         HELLO.duplicate());
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)

@@ -32,7 +32,7 @@ public final class ServiceBenchServer {
         rest.remove(at);
         boolean worker = rest.remove("--worker");
         ServerArgs args = ServerArgs.parse(rest.toArray(String[]::new));
-        Model model = Model.parse(args.model());
+        Model model = args.engineModel();
         ServerConfig config = ServerConfig.builder(service)
                 .bind(ServerArgs.HOST, args.port())
                 .model(model)

@@ -26,6 +26,10 @@ public final class UndertowBenchServer {
         int ioThreads = Math.max(Runtime.getRuntime().availableProcessors(), 2);
         ResourceHandler files = new ResourceHandler(new PathResourceManager(args.staticDir(), 1024 * 1024))
                 .setDirectoryListingEnabled(false);
+        io.undertow.server.HttpHandler helloHandler = exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+            exchange.getResponseSender().send(hello.duplicate());
+        };
         Undertow server = Undertow.builder()
                 .addHttpListener(args.port(), ServerArgs.HOST)
                 .setIoThreads(ioThreads)
@@ -33,15 +37,13 @@ public final class UndertowBenchServer {
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .setSocketOption(org.xnio.Options.BACKLOG, 1024)
                 .setHandler(Handlers.path()
-                        .addExactPath("/hello", exchange -> {
-                            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
-                            exchange.getResponseSender().send(hello.duplicate());
-                        })
+                        .addExactPath("/hello", helloHandler)
+                        .addExactPath(HelloApp.PATH, helloHandler)
                         .addPrefixPath("/static", files))
                 .build();
         server.start();
         ServerArgs.config("Undertow " + io.undertow.Version.getVersionString() + ": io threads " + ioThreads
-                + ", worker threads " + ioThreads * 8 + ", backlog 1024, /hello sent on the I/O thread, "
+                + ", worker threads " + ioThreads * 8 + ", backlog 1024, /hello and /route sent on the I/O thread, "
                 + "ResourceHandler(PathResourceManager, transfer min 1 MiB) for /static");
         ServerArgs.ready();
     }

@@ -120,6 +120,38 @@ final class BodyCheck {
         return -1;
     }
 
+    /**
+     * One response, read as far as its framing says (Content-Length, or the last chunk), or to the end of the
+     * stream without either: a server need not close at once after {@code Connection: close}.
+     */
+    static byte[] readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int headEnd = -1;
+        while (true) {
+            String text = seen.toString(StandardCharsets.ISO_8859_1);
+            if (headEnd < 0) {
+                headEnd = text.indexOf("\r\n\r\n");
+            }
+            if (headEnd >= 0) {
+                String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+                int bodyBytes = seen.size() - headEnd - 4;
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+                if (length.find() && bodyBytes >= Long.parseLong(length.group(1))) {
+                    return seen.toByteArray();
+                }
+                if (head.contains("\r\ntransfer-encoding: chunked") && text.endsWith("\r\n0\r\n\r\n")) {
+                    return seen.toByteArray();
+                }
+            }
+            int n = in.read(buffer);
+            if (n < 0) {
+                return seen.toByteArray();
+            }
+            seen.write(buffer, 0, n);
+        }
+    }
+
     private static byte[] fetch(int port, String path, SSLContext tls) throws IOException {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(ServerArgs.HOST, port), TIMEOUT_MILLIS);
@@ -136,8 +168,7 @@ final class BodyCheck {
                 out.write(("GET " + path + " HTTP/1.1\r\nHost: " + ServerArgs.HOST + ":" + port
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                InputStream in = open.getInputStream();
-                return in.readAllBytes();
+                return readResponse(open.getInputStream());
             }
         }
     }

@@ -39,6 +39,20 @@ class BodyCheckTest {
     }
 
     @Test
+    void aResponseIsReadAsFarAsItsLengthWithoutWaitingForTheServerToClose() throws Exception {
+        byte[] response = bytes("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHello, World!");
+        java.io.InputStream openConnection = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(response),
+                new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("read past the response");
+                    }
+                });
+
+        assertThat(BodyCheck.readResponse(openConnection)).isEqualTo(response);
+    }
+
+    @Test
     void aCutHeadIsRefused() {
         assertThat(BodyCheck.problem(bytes("HTTP/1.1 200 OK\r\nContent-"), HELLO)).startsWith("no complete response head");
     }

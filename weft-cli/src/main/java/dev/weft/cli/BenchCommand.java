@@ -104,8 +104,9 @@ final class BenchCommand implements Runnable {
         HttpBenchSettings settings() {
             try {
                 List<Peer> peers = servers.stream().map(Peer::parse).toList();
-                models.forEach(Model::parse);
-                return new HttpBenchSettings(duration, connections, peers, models, rounds, warmup,
+                List<String> others = models.stream().filter(m -> !m.isBlank()).toList(); // --models "": the default only
+                others.forEach(Model::parse);
+                return new HttpBenchSettings(duration, connections, peers, others, rounds, warmup,
                         HttpBenchSettings.parseLoads(loads, connections), idleConnections, out);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench http: " + e.getMessage(), e);

@@ -52,6 +52,7 @@ public final class HttpBench {
         ServerLauncher.TlsFiles tlsFiles = tlsLoads ? writeIdentity(identity, work) : null;
         SSLContext trust = tlsLoads ? identity.trustingClientContext() : null;
         ServerLauncher launcher = new ServerLauncher(work, site, ServerClasspath.find(), tlsFiles);
+        long began = System.nanoTime();
         List<Contender> contenders = settings.contenders();
         progress.accept(String.format(Locale.ROOT, "%d server configurations, %d loads, %d round(s) of %d s: about %d min",
                 contenders.size(), loads.size(), settings.rounds(), settings.duration().toSeconds(),
@@ -109,6 +110,8 @@ public final class HttpBench {
         } finally {
             running.forEach(RunningServer::close);
         }
+        progress.accept(String.format(Locale.ROOT, "measured in %.1f min (estimated %.1f)",
+                (System.nanoTime() - began) / 60e9, settings.estimate().toSeconds() / 60.0));
         List<HttpReport.Result> results = Results.of(runs);
         List<HttpReport.ServerInfo> infos = running.stream()
                 .map(s -> new HttpReport.ServerInfo(s.contender().name(), s.startupMillis(), s.config())).toList();
@@ -164,7 +167,7 @@ public final class HttpBench {
 
     private List<String> notes() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return List.of("wrk runs with one thread (-t1) on the same " + cores + "-core machine as the server: "
+        List<String> notes = new ArrayList<>(List.of("wrk runs with one thread (-t1) on the same " + cores + "-core machine as the server: "
                         + "load generator and server share the cores, so absolute figures are low and ratios are what count.",
                 "All traffic is over 127.0.0.1. Every server stays up for the whole run; each figure is the median over "
                         + settings.rounds() + " interleaved round(s) of " + settings.duration().toSeconds() + " s.",
@@ -180,7 +183,12 @@ public final class HttpBench {
                         + "read from /proc for the server process and its children (nginx's workers, weft's worker JVMs).",
                 "Loops and workers: Netty runs with 1 event loop and with its default (2 x cores); nginx with 1 and 2 worker "
                         + "processes (multi_accept: under wrk most connections land on one worker). With wrk on one of "
-                        + "the cores, a second busy loop competes with wrk for the other.");
+                        + "the cores, a second busy loop competes with wrk for the other."));
+        if (!ServerLauncher.userFlags().isEmpty()) {
+            notes.add("weft's JVMs also had WEFT_JAVA_OPTS, after the flags above: `"
+                    + String.join(" ", ServerLauncher.userFlags()) + "`.");
+        }
+        return List.copyOf(notes);
     }
 
     private static HttpReport.Machine machine(Wrk wrk) throws IOException, InterruptedException {

@@ -28,10 +28,10 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
     public static final String DEFAULT_LOADS = "route,static-4k,route@1000,https-4k";
 
     /** Rough cost of one wrk run besides its duration (start, parse, the harness's checks), in seconds. */
-    private static final double RUN_OVERHEAD_SECONDS = 1;
-    /** Rough cost of starting a server and of its idle round, in seconds. */
+    private static final double RUN_OVERHEAD_SECONDS = 1.5;
+    /** Rough cost of starting a server, and of its idle round, in seconds (a 2-core machine shared with wrk). */
     private static final double SERVER_OVERHEAD_SECONDS = 3;
-    private static final double IDLE_ROUND_SECONDS = 8;
+    private static final double IDLE_ROUND_SECONDS = 10;
 
     public HttpBenchSettings {
         if (duration.toSeconds() < 1) {

@@ -29,8 +29,9 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
 
     /** Rough cost of one wrk run besides its duration (start, parse, the harness's checks), in seconds. */
     private static final double RUN_OVERHEAD_SECONDS = 1.5;
-    /** Rough cost of starting a server, and of its idle round, in seconds (a 2-core machine shared with wrk). */
+    /** Rough cost of starting a server, in seconds (a 2-core machine shared with wrk)... */
     private static final double SERVER_OVERHEAD_SECONDS = 3;
+    /** ... and of an idle round of 10,000 connections. */
     private static final double IDLE_ROUND_SECONDS = 10;
 
     public HttpBenchSettings {
@@ -98,7 +99,7 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
     public Duration estimate() {
         List<Contender> contenders = contenders();
         double perRun = duration.toSeconds() + RUN_OVERHEAD_SECONDS;
-        double seconds = contenders.size() * (SERVER_OVERHEAD_SECONDS + (idleConnections > 0 ? IDLE_ROUND_SECONDS : 0));
+        double seconds = contenders.size() * (SERVER_OVERHEAD_SECONDS + IDLE_ROUND_SECONDS * idleConnections / 10_000.0);
         for (Load load : loads) {
             long serving = contenders.stream().filter(c -> c.serves(load.endpoint())).count();
             seconds += serving * (rounds * perRun + (warmup.isZero() ? 0 : warmup.toSeconds() + RUN_OVERHEAD_SECONDS));

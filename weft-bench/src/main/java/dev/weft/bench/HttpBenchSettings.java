@@ -27,12 +27,15 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
     /** The loads of the goals: the route and the 4 KiB file at 64 connections, the route at 1,000, HTTPS. */
     public static final String DEFAULT_LOADS = "route,static-4k,route@1000,https-4k";
 
-    /** Rough cost of one wrk run besides its duration (start, parse, the harness's checks), in seconds. */
-    private static final double RUN_OVERHEAD_SECONDS = 1.5;
+    /**
+     * Rough cost of one wrk run besides its duration (start, parse), in seconds; with the two below, what a run of
+     * all 14 configurations on 2 busy cores took beyond its wrk time (4.6 min for 2 s runs, 1 round, 1 s warm-up).
+     */
+    private static final double RUN_OVERHEAD_SECONDS = 0.5;
     /** Rough cost of starting a server, in seconds (a 2-core machine shared with wrk)... */
     private static final double SERVER_OVERHEAD_SECONDS = 3;
     /** ... and of an idle round of 10,000 connections. */
-    private static final double IDLE_ROUND_SECONDS = 10;
+    private static final double IDLE_ROUND_SECONDS = 4;
 
     public HttpBenchSettings {
         if (duration.toSeconds() < 1) {

@@ -32,8 +32,8 @@ public final class ServerLauncher {
     private final Path site;
     private final String classpath;
     private final WeftJvm weft = WeftJvm.current();
+    private final TlsFiles tls;
     private Path nginx;
-    private TlsFiles tls;
 
     /**
      * @param work      a folder for logs and nginx prefixes
@@ -41,18 +41,18 @@ public final class ServerLauncher {
      * @param classpath the Java servers' class path ({@link ServerClasspath#find()})
      */
     public ServerLauncher(Path work, Path site, String classpath) {
-        this.work = work;
-        this.site = site;
-        this.classpath = classpath;
+        this(work, site, classpath, null);
     }
 
     /** The certificate and key (PEM) every TLS endpoint presents, one for all servers of a run. */
     public record TlsFiles(Path certificate, Path key) {
     }
 
-    /** As {@link #ServerLauncher(Path, Path, String)}, with the TLS identity of the servers that speak TLS. */
+    /** As {@link #ServerLauncher(Path, Path, String)}, with the TLS identity of the servers that speak TLS (or null). */
     public ServerLauncher(Path work, Path site, String classpath, TlsFiles tls) {
-        this(work, site, classpath);
+        this.work = work;
+        this.site = site;
+        this.classpath = classpath;
         this.tls = tls;
     }
 

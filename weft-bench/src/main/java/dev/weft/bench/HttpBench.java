@@ -184,6 +184,10 @@ public final class HttpBench {
                 "Loops and workers: Netty runs with 1 event loop and with its default (2 x cores); nginx with 1 and 2 worker "
                         + "processes (multi_accept: under wrk most connections land on one worker). With wrk on one of "
                         + "the cores, a second busy loop competes with wrk for the other."));
+        if (!ServerLauncher.serverFlags().isEmpty()) {
+            notes.add("weft's JVMs also had ./weft's server flags, after the flags above: `"
+                    + String.join(" ", ServerLauncher.serverFlags()) + "`.");
+        }
         if (!ServerLauncher.userFlags().isEmpty()) {
             notes.add("weft's JVMs also had WEFT_JAVA_OPTS, after the flags above: `"
                     + String.join(" ", ServerLauncher.userFlags()) + "`.");

@@ -100,7 +100,8 @@ public final class ServerLauncher {
         if (contender.peer().isJava()) {
             List<String> flags = new ArrayList<>(JvmFlags.FLAGS);
             if (contender.isWeft()) {
-                flags.addAll(userFlags()); // later flags win: a user's WEFT_JAVA_OPTS, as ./weft passes it on
+                flags.addAll(serverFlags()); // later flags win: the launcher's server flags, then a user's WEFT_JAVA_OPTS
+                flags.addAll(userFlags());
             }
             // weft starts as ./weft starts it (its AOT cache, on the jar the cache was made for); the peers as before
             command = contender.isWeft() && weft.cached()
@@ -139,10 +140,20 @@ public final class ServerLauncher {
         return new RunningServer(contender, process, port, List.copyOf(config), startup, log);
     }
 
+    /** The flags ./weft gives a server's JVM (its heap and collector), as it hands them over in {@code weft.server.flags}. */
+    static List<String> serverFlags() {
+        return words(System.getProperty(SERVER_PROPERTY));
+    }
+
+    static final String SERVER_PROPERTY = "weft.server.flags";
+
     /** The words of {@code WEFT_JAVA_OPTS}, which ./weft adds to a server's JVM after its own flags. */
     static List<String> userFlags() {
-        String opts = System.getenv("WEFT_JAVA_OPTS");
-        return opts == null || opts.isBlank() ? List.of() : List.of(opts.strip().split("\\s+"));
+        return words(System.getenv("WEFT_JAVA_OPTS"));
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
     /** Copies the server's output to its log, keeping the {@code config:} lines it prints. */

@@ -20,6 +20,7 @@ import dev.weft.bench.Peer;
 import dev.weft.bench.StartupBench;
 import dev.weft.bench.ReportWriter;
 import dev.weft.bench.ToolMissingException;
+import dev.weft.bench.WeftProgram;
 import dev.weft.engine.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -169,7 +170,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             FilesBench bench;
             try {
-                bench = new FilesBench(ServeCommand.size(size), rounds, line -> print(spec.commandLine().getOut(), line));
+                bench = new FilesBench(ServeCommand.size(size), rounds, line -> print(spec.commandLine().getOut(), line),
+                        WeftProgram.sameClassPath(Main.class.getName()));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench files: " + e.getMessage(), e);
             }

@@ -39,7 +39,7 @@ final class BenchCopyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         CopyBench bench;
         try {
-            bench = new CopyBench(weft("copy"), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
+            bench = new CopyBench(weft("copy"), WeftProgram.sameClassPathOptimising("copy", Main.class.getName()), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench copy: " + e.getMessage(), e);
         }

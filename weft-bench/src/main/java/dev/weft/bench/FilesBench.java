@@ -152,7 +152,7 @@ public final class FilesBench {
                     for (Map.Entry<String, Transfer> method : methods.entrySet()) {
                         double s = timed(method.getValue(), received.resolve(NAME));
                         seconds.computeIfAbsent(method.getKey(), k -> new ArrayList<>()).add(s);
-                        progress.accept(String.format(Locale.ROOT, "round %d/%d %-24s %,9.1f MB/s  (%.2f s)", round, rounds,
+                        progress.accept(String.format(Locale.ROOT, "round %d/%d %-36s %,9.1f MB/s  (%.2f s)", round, rounds,
                                 method.getKey(), mbPerSecond(s), s));
                     }
                 }
@@ -259,7 +259,8 @@ public final class FilesBench {
                 "weft's server runs in its own JVM (the flags below). 'weft files (verified)' and '--raw' run weft's client "
                         + "in the harness JVM, timed from connect until the file is in place (no JVM start-up); the '(own process)' "
                         + "rows run `weft files get` as a user does, in a JVM of its own started as ./weft starts it, start-up "
-                        + "included. " + (weft == null ? "(Not run this time: no weft command was given.) " : WeftJvm.current().describe() + " ")
+                        + "included" + (weft == null ? " (not run this time: no weft command was given). "
+                                : ", with `" + String.join(" ", weft.command()) + " files get ...`. ")
                         + "nc's client is a process started inside the timed span; its listener is started before.",
                 "The verified protocol sends with sendfile and hashes with SHA-256 on both sides: the server hashes a file "
                         + "version once and caches the digest (the warm-up pays it); the client hashes every transfer, beside its writes.");

@@ -39,7 +39,7 @@ final class Fetch {
     private static final Logger LOG = LoggerFactory.getLogger(Fetch.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)");
-    private static final int BUFFER = Downloader.HTTP_READ_BYTES; // one of the client's reads per copy
+    private static final int BUFFER = 64 * 1024;
 
     private final URI url;
     private final Path temp;

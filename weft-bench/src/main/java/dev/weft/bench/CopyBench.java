@@ -30,19 +30,34 @@ public final class CopyBench {
     static final int SMALL_MAX = 8192;
     static final int PER_FOLDER = 100;
 
+    /** weft copy --verify (the copy read back and compared by SHA-256) and its peer: cp, then sha256sum of both. */
+    public static final String WEFT_VERIFY = "weft --verify";
+    public static final String CP_SHA256SUM = "cp + sha256sum";
+
     private final WeftProgram weft;
+    private final WeftProgram verifying;
     private final int files;
     private final long largeBytes;
     private final int rounds;
     private final Consumer<String> progress;
 
     public CopyBench(WeftProgram weft, int files, long largeBytes, int rounds, Consumer<String> progress) {
+        this(weft, null, files, largeBytes, rounds, progress);
+    }
+
+    /**
+     * Also times {@code weft copy --verify}, run by {@code verifying} (as ./weft runs it: with the optimising compiler),
+     * against cp followed by sha256sum of the source and the copy; null leaves both out.
+     */
+    public CopyBench(WeftProgram weft, WeftProgram verifying, int files, long largeBytes, int rounds,
+                     Consumer<String> progress) {
         InterleavedRounds.requireBetween("--files", files, 1, 1000000);
         if (largeBytes < 0) {
             throw new IllegalArgumentException("--large must not be negative, not " + largeBytes);
         }
         InterleavedRounds.requireBetween("--rounds", rounds, 1, 50);
         this.weft = weft;
+        this.verifying = verifying;
         this.files = files;
         this.largeBytes = largeBytes;
         this.rounds = rounds;
@@ -78,7 +93,8 @@ public final class CopyBench {
         List<ToolReport.Goal> goals = List.of(
                 ToolReport.goal(rows, SMALL, "cp", 1.0, "faster than cp -r", startup),
                 ToolReport.goal(rows, SMALL, "rsync", 1.0, "faster than rsync -a", startup),
-                ToolReport.goal(rows, LARGE, "cp", 0.95, ">= 0.95x cp's speed", startup));
+                ToolReport.goal(rows, LARGE, "cp", 0.95, ">= 0.95x cp's speed", startup),
+                ToolReport.goal(rows, LARGE, WEFT_VERIFY, CP_SHA256SUM, 0.9, ">= 0.9x cp then sha256sum of both", startup));
         return new ToolReport("copy", command, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
                 ToolReport.Machine.here(), notes, startup, rows, goals);
     }
@@ -100,6 +116,14 @@ public final class CopyBench {
                     Files.isDirectory(from) ? from + "/" : from.toString(), to.toString())));
         } else {
             notes.add("rsync is not installed and could not be installed (apt-get install rsync, as root): left out.");
+        }
+        if (verifying != null && cp.isPresent()) {
+            contenders.add(verifying.contender(WEFT_VERIFY, verifying.version(),
+                    (from, to) -> List.of("copy", "--verify", from.toString(), to.toString())));
+            // sha256sum reads the source and the copy, as weft --verify hashes both
+            contenders.add(new ToolContender(CP_SHA256SUM, cp.get().version(), (from, to) -> List.of("sh", "-c",
+                    "\"$1\" -r \"$2\" \"$3\" && find \"$2\" \"$3\" -type f -exec sha256sum {} + >/dev/null",
+                    "sh", cp.get().path(), from.toString(), to.toString())));
         }
         return contenders;
     }

@@ -28,19 +28,32 @@ import dev.weft.http.files.FileServerOptions;
 public final class DownloadBench {
 
     public static final String WORKLOAD = "small files over HTTP";
+    /** One large file: weft download against curl -o and aria2c (issue 27: at least as fast as curl). */
+    public static final String LARGE = "one large file over HTTP";
+    private static final String LARGE_NAME = "large.bin";
     /** aria2c's downloads at once, as the issue names it; weft is also run with the same number. */
     static final int ARIA2_JOBS = 16;
 
     private final WeftProgram weft;
     private final int files;
+    private final long largeBytes;
     private final int rounds;
     private final Consumer<String> progress;
 
     public DownloadBench(WeftProgram weft, int files, int rounds, Consumer<String> progress) {
+        this(weft, files, 0, rounds, progress);
+    }
+
+    /** Also downloads one file of {@code largeBytes} (none when 0) with weft, curl -o and aria2c. */
+    public DownloadBench(WeftProgram weft, int files, long largeBytes, int rounds, Consumer<String> progress) {
+        if (largeBytes < 0) {
+            throw new IllegalArgumentException("--large must not be negative, not " + largeBytes);
+        }
         InterleavedRounds.requireBetween("--files", files, 1, 100000);
         InterleavedRounds.requireBetween("--rounds", rounds, 1, 50);
         this.weft = weft;
         this.files = files;
+        this.largeBytes = largeBytes;
         this.rounds = rounds;
         this.progress = progress;
     }
@@ -50,14 +63,24 @@ public final class DownloadBench {
         List<ToolContender> contenders = contenders(notes);
         progress.accept("writing " + files + " small files to serve");
         Path site = CopyBench.smallTree(work.resolve("site"), files, files).resolve("d0000");
+        if (largeBytes > 0) {
+            progress.accept(String.format(Locale.ROOT, "writing a %,d MiB file to serve", largeBytes >> 20));
+            CopyBench.largeFile(site.resolve(LARGE_NAME), largeBytes);
+        }
         ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", 0).build();
         List<ToolReport.Row> rows;
         double startup;
         try (HttpServer server = HttpServer.start(config, HttpSettings.DEFAULT, new FileServer(FileServerOptions.of(site)))) {
             Path list = urlList(work.resolve("urls.txt"), site, server.port());
             startup = weft.startupSeconds(work.resolve("startup.log"), 3);
-            rows = new InterleavedRounds(contenders, rounds, progress)
-                    .run(List.of(new InterleavedRounds.Workload(WORKLOAD, list, TreeStats.of(site))), work);
+            rows = new ArrayList<>(new InterleavedRounds(contenders, rounds, progress)
+                    .run(List.of(new InterleavedRounds.Workload(WORKLOAD, list, small(site))), work));
+            if (largeBytes > 0) {
+                String url = "http://127.0.0.1:" + server.port() + "/" + LARGE_NAME;
+                Path one = Files.writeString(work.resolve("large-url.txt"), url + "\n");
+                rows.addAll(new InterleavedRounds(largeContenders(contenders, url), rounds, progress)
+                        .run(List.of(new InterleavedRounds.Workload(LARGE, one, new TreeStats(1, largeBytes))), work));
+            }
         }
         notes.addAll(List.of(
                 rounds + " interleaved round(s); medians. Each run downloads into a new folder after an untimed `sync` "
@@ -72,9 +95,16 @@ public final class DownloadBench {
                         + ARIA2_JOBS + "` matches aria2c's -j " + ARIA2_JOBS + ".",
                 String.format(Locale.ROOT, "Inputs: %,d files of %d-%d KiB, one URL each in the list given to every program.", files,
                         CopyBench.SMALL_MIN >> 10, CopyBench.SMALL_MAX >> 10)));
-        List<ToolReport.Goal> goals = List.of(
+        if (largeBytes > 0) {
+            notes.add(String.format(Locale.ROOT, "Large file: one file of %,d MiB from the same server; weft download, "
+                    + "`curl -s -o FILE URL` and `aria2c -q -i LIST` (its defaults: one connection).", largeBytes >> 20));
+        }
+        List<ToolReport.Goal> goals = new ArrayList<>(List.of(
                 ToolReport.goal(rows, WORKLOAD, "aria2c", 1.0, "at least as fast as aria2c -j " + ARIA2_JOBS, startup),
-                ToolReport.goal(rows, WORKLOAD, "wget", 1.0, "at least as fast as wget -i", startup));
+                ToolReport.goal(rows, WORKLOAD, "wget", 1.0, "at least as fast as wget -i", startup)));
+        if (largeBytes > 0) {
+            goals.add(ToolReport.goal(rows, LARGE, "curl", 1.0, "at least as fast as curl -o", startup));
+        }
         return new ToolReport("download", command, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
                 ToolReport.Machine.here(), notes, startup, rows, goals);
     }
@@ -103,10 +133,31 @@ public final class DownloadBench {
         return contenders;
     }
 
+    /** weft (with its defaults), curl -o and aria2c, for the one large file at {@code url}. */
+    private static List<ToolContender> largeContenders(List<ToolContender> all, String url)
+            throws IOException, InterruptedException {
+        List<ToolContender> large = new ArrayList<>();
+        all.stream().filter(ToolContender::isWeft).forEach(large::add);
+        Optional<NativeTool> curl = NativeTool.locate("curl", "curl");
+        if (curl.isPresent()) {
+            large.add(new ToolContender("curl", curl.get().version(), (list, to) -> List.of(curl.get().path(), "-s", "-f",
+                    "--create-dirs", "-o", to.resolve(LARGE_NAME).toString(), url)));
+        }
+        all.stream().filter(c -> c.name().equals("aria2c")).forEach(large::add);
+        return large;
+    }
+
+    /** The small files only: the large one is served from the same folder but is not in their URL list. */
+    private static TreeStats small(Path site) throws IOException {
+        Path large = site.resolve(LARGE_NAME);
+        TreeStats all = TreeStats.of(site);
+        return Files.exists(large) ? new TreeStats(all.files() - 1, all.bytes() - Files.size(large)) : all;
+    }
+
     private static Path urlList(Path list, Path site, int port) throws IOException {
         List<String> urls;
         try (Stream<Path> all = Files.list(site)) {
-            urls = all.map(file -> "http://127.0.0.1:" + port + "/" + file.getFileName()).sorted().toList();
+            urls = all.filter(file -> !file.getFileName().toString().equals(LARGE_NAME)).map(file -> "http://127.0.0.1:" + port + "/" + file.getFileName()).sorted().toList();
         }
         Files.write(list, urls, StandardCharsets.UTF_8);
         return list;

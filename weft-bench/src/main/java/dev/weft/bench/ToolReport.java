@@ -52,17 +52,24 @@ public record ToolReport(String bench, String command, String date, Machine mach
      */
     public static Goal goal(List<Row> rows, String workload, String peer, double factor, String wording,
                             double startupSeconds) {
-        Optional<Row> weft = find(rows, workload, ToolContender.WEFT);
+        return goal(rows, workload, ToolContender.WEFT, peer, factor, wording, startupSeconds);
+    }
+
+    /** {@link #goal(List, String, String, double, String, double)} for weft's row named {@code ours}. */
+    public static Goal goal(List<Row> rows, String workload, String ours, String peer, double factor, String wording,
+                            double startupSeconds) {
+        Optional<Row> weft = find(rows, workload, ours);
         Optional<Row> other = find(rows, workload, peer);
+        String name = workload + (ours.equals(ToolContender.WEFT) ? "" : ", " + ours) + " vs " + peer;
         if (weft.isEmpty() || other.isEmpty()) {
-            return new Goal(workload + " vs " + peer, wording, (weft.isEmpty() ? "weft" : peer) + " did not run", null);
+            return new Goal(name, wording, (weft.isEmpty() ? ours : peer) + " did not run", null);
         }
         double speedup = other.get().medianSeconds() / weft.get().medianSeconds();
         double work = weft.get().medianSeconds() - startupSeconds;
-        String measured = String.format(Locale.ROOT, "weft %.2f s, %s %.2f s: weft %.2fx as fast", weft.get().medianSeconds(),
-                peer, other.get().medianSeconds(), speedup) + (work <= 0 ? "" : String.format(Locale.ROOT,
+        String measured = String.format(Locale.ROOT, "%s %.2f s, %s %.2f s: %s %.2fx as fast", ours, weft.get().medianSeconds(),
+                peer, other.get().medianSeconds(), ours, speedup) + (work <= 0 ? "" : String.format(Locale.ROOT,
                 " (%.2fx without its %.2f s JVM start-up)", other.get().medianSeconds() / work, startupSeconds));
-        return new Goal(workload + " vs " + peer, wording, measured, speedup >= factor);
+        return new Goal(name, wording, measured, speedup >= factor);
     }
 
     private static Optional<Row> find(List<Row> rows, String workload, String tool) {

@@ -88,6 +88,14 @@ public record WeftJvm(List<String> cacheFlags, Map<String, List<String>> groupCa
         return command(groupCaches.getOrDefault(group, cacheFlags), clientFlags, mainClass);
     }
 
+    /**
+     * {@link #clientCommand} without the client flags: a command of {@code group} the launcher keeps the optimising
+     * compiler for ({@code copy --verify}, which hashes).
+     */
+    public List<String> groupCommand(String group, String mainClass) {
+        return command(groupCaches.getOrDefault(group, cacheFlags), List.of(), mainClass);
+    }
+
     private List<String> command(List<String> cache, List<String> flags, String mainClass) {
         List<String> all = new ArrayList<>(cache);
         flags.stream().filter(flag -> cache.isEmpty() || !flag.startsWith(NATIVE_ACCESS)).forEach(all::add);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft bench copy}: weft copy against cp -r and rsync -a on many small files and one large file. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
-        description = "Copy a tree of small files and one large file with weft copy, cp -r and rsync -a in interleaved "
+        description = "Copy a tree of small files and one large file with weft copy, cp -r and rsync -a (and weft copy --verify "
+                + "against cp then sha256sum) in interleaved "
                 + "rounds (each its own process, each run into a new folder, all deleted after the last) and report medians and ratios.")
 final class BenchCopyCommand implements Callable<Integer> {
 
@@ -39,7 +40,7 @@ final class BenchCopyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         CopyBench bench;
         try {
-            bench = new CopyBench(weft("copy"), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
+            bench = new CopyBench(weft("copy"), WeftProgram.sameClassPathOptimising("copy", Main.class.getName()), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench copy: " + e.getMessage(), e);
         }

@@ -24,6 +24,10 @@ final class BenchDownloadCommand implements Callable<Integer> {
     @Option(names = "--files", defaultValue = "1000", description = "Small files (1-8 KiB) to download (default: ${DEFAULT-VALUE}).")
     int files;
 
+    @Option(names = "--large", defaultValue = "0", paramLabel = "SIZE",
+            description = "Also download one file of this size, e.g. 1g, with weft, curl -o and aria2c (default: 0, none).")
+    String large;
+
     @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds; figures are medians (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -36,7 +40,7 @@ final class BenchDownloadCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         DownloadBench bench;
         try {
-            bench = new DownloadBench(BenchCopyCommand.weft("client"), files, rounds, line -> BenchCommand.print(stdout, line));
+            bench = new DownloadBench(BenchCopyCommand.weft("client"), files, ServeCommand.size(large), rounds, line -> BenchCommand.print(stdout, line));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench download: " + e.getMessage(), e);
         }

@@ -1,8 +1,17 @@
 package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.weft.bench.FilesBench;
+import dev.weft.bench.HttpReport;
+import dev.weft.bench.NativeTool;
+import dev.weft.bench.ReportWriter;
 
 /** weft bench's command line: its help and one-line refusals of bad input before anything starts. */
 class BenchCommandTest {
@@ -63,6 +72,28 @@ class BenchCommandTest {
         CliTest.Result result = CliTest.run("bench", "files", "--size", "2x");
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("weft: bad size '2x' (expected e.g. 1048576, 512k, 64M or 2G)");
+    }
+
+    @Test
+    void filesTimesWeftFilesGetInItsOwnProcessBesideTheInProcessClientAndNc(@TempDir Path dir) throws Exception {
+        assumeTrue(ncAvailable(), "OpenBSD nc is not installed and cannot be installed here");
+        Path out = dir.resolve("out");
+
+        CliTest.Result result = CliTest.run("bench", "files", "--size", "2m", "--rounds", "1", "--out", out.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        FilesBench.Report report = ReportWriter.JSON.readValue(out.resolve("files.json").toFile(), FilesBench.Report.class);
+        assertThat(report.rows()).extracting(FilesBench.Row::method).containsExactly(FilesBench.WEFT_VERIFIED,
+                FilesBench.WEFT_RAW, FilesBench.WEFT_VERIFIED_PROCESS, FilesBench.WEFT_RAW_PROCESS, FilesBench.NC,
+                FilesBench.LOCAL_COPY);
+        assertThat(report.targets()).extracting(HttpReport.Target::name).contains(
+                FilesBench.WEFT_VERIFIED_PROCESS + " vs nc", FilesBench.WEFT_RAW_PROCESS + " vs nc");
+        assertThat(report.targets()).filteredOn(t -> t.name().contains("raw")).extracting(HttpReport.Target::goal)
+                .containsOnly(">= 1.0x");
+    }
+
+    private static boolean ncAvailable() throws Exception {
+        return NativeTool.locate("nc", "netcat-openbsd").isPresent();
     }
 
     @Test

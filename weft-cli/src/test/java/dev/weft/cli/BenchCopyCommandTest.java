@@ -29,18 +29,19 @@ class BenchCopyCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         ToolReport report = ReportWriter.JSON.readValue(out.resolve("copy.json").toFile(), ToolReport.class);
         assertThat(report.rows()).extracting(ToolReport.Row::workload, ToolReport.Row::tool).containsExactly(
-                tuple(CopyBench.SMALL, "weft"), tuple(CopyBench.SMALL, "cp"),
-                tuple(CopyBench.SMALL, "rsync"), tuple(CopyBench.LARGE, "weft"),
-                tuple(CopyBench.LARGE, "cp"), tuple(CopyBench.LARGE, "rsync"));
+                tuple(CopyBench.SMALL, "weft"), tuple(CopyBench.SMALL, "cp"), tuple(CopyBench.SMALL, "rsync"),
+                tuple(CopyBench.SMALL, CopyBench.WEFT_VERIFY), tuple(CopyBench.SMALL, CopyBench.CP_SHA256SUM),
+                tuple(CopyBench.LARGE, "weft"), tuple(CopyBench.LARGE, "cp"), tuple(CopyBench.LARGE, "rsync"),
+                tuple(CopyBench.LARGE, CopyBench.WEFT_VERIFY), tuple(CopyBench.LARGE, CopyBench.CP_SHA256SUM));
         assertThat(report.rows()).allSatisfy(row -> {
             assertThat(row.medianSeconds()).isPositive();
             assertThat(row.weftSpeedup()).isPositive();
         });
         assertThat(report.rows()).filteredOn(row -> row.workload().equals(CopyBench.LARGE))
                 .allSatisfy(row -> assertThat(row.bytes()).isEqualTo(4L << 20));
-        assertThat(report.goals()).hasSize(3).allSatisfy(goal -> assertThat(goal.met()).isNotNull());
+        assertThat(report.goals()).hasSize(4).allSatisfy(goal -> assertThat(goal.met()).isNotNull());
         assertThat(Files.readString(out.resolve("copy.md"))).contains("## weft bench copy", "| small files | cp |",
-                "| one large file | rsync |");
+                "| one large file | rsync |", "| one large file, weft --verify vs cp + sha256sum |");
         assertThat(result.out()).contains("report: " + out.resolve("copy.md"));
     }
 

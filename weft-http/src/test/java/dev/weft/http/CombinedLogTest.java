@@ -39,37 +39,41 @@ class CombinedLogTest {
                 .hasLineCount(1);
     }
 
-    @Test
-    void everyLineOfManyThreadsArrivesWholeAndLinesShareWrites() throws Exception {
-        AtomicInteger writes = new AtomicInteger();
-        StringWriter text = new StringWriter();
-        CountDownLatch firstWriteHeld = new CountDownLatch(1);
-        CountDownLatch othersRecorded = new CountDownLatch(1);
-        Writer slow = new Writer() {
-            @Override
-            public void write(char[] buffer, int off, int len) {
-                text.write(buffer, off, len);
-            }
+    /** Keeps what is written; its first flush holds until released, as a slow terminal would. */
+    private static final class HeldOutput extends Writer {
+        final StringWriter text = new StringWriter();
+        final AtomicInteger flushes = new AtomicInteger();
+        final CountDownLatch firstFlushHeld = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
 
-            @Override
-            public void flush() {
-                if (writes.incrementAndGet() == 1) {
-                    firstWriteHeld.countDown();
-                    try {
-                        othersRecorded.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        @Override
+        public void write(char[] buffer, int off, int len) {
+            text.write(buffer, off, len);
+        }
+
+        @Override
+        public void flush() {
+            if (flushes.incrementAndGet() == 1) {
+                firstFlushHeld.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
+        }
 
-            @Override
-            public void close() {
-            }
-        };
-        CombinedLog log = new CombinedLog(new PrintWriter(slow));
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void everyLineOfManyThreadsArrivesWholeAndLinesShareWrites() throws Exception {
+        HeldOutput output = new HeldOutput();
+        CombinedLog log = new CombinedLog(new PrintWriter(output));
         Thread first = Thread.ofVirtual().start(() -> log.record(entry("GET /first HTTP/1.1", "t")));
-        firstWriteHeld.await();
+        output.firstFlushHeld.await();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String path = "/" + i;
@@ -78,42 +82,19 @@ class CombinedLogTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        othersRecorded.countDown();
+        output.release.countDown();
         first.join();
-        String[] lines = text.toString().split(System.lineSeparator());
+        String[] lines = output.text.toString().split(System.lineSeparator());
         assertThat(lines).hasSize(101).allMatch(line -> line.matches("127\\.0\\.0\\.1 - - \\[.*\\] \"GET /\\w+ HTTP/1\\.1\" 200 2326 \"-\" \"t\""));
-        assertThat(writes.get()).as("the 100 lines recorded during the first write went out together").isEqualTo(2);
+        assertThat(output.flushes.get()).as("the 100 lines recorded during the first write went out together").isEqualTo(2);
     }
 
     @Test
     void recordingWaitsWhileTooMuchIsPending() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch firstWriteHeld = new CountDownLatch(1);
-        AtomicInteger writes = new AtomicInteger();
-        Writer blocked = new Writer() {
-            @Override
-            public void write(char[] buffer, int off, int len) {
-            }
-
-            @Override
-            public void flush() {
-                if (writes.incrementAndGet() == 1) {
-                    firstWriteHeld.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        CombinedLog log = new CombinedLog(new PrintWriter(blocked));
+        HeldOutput output = new HeldOutput();
+        CombinedLog log = new CombinedLog(new PrintWriter(output));
         Thread.ofVirtual().start(() -> log.record(entry("GET / HTTP/1.1", "t")));
-        firstWriteHeld.await();
+        output.firstFlushHeld.await();
         String agent = "x".repeat(1000);
         AtomicInteger recorded = new AtomicInteger();
         Thread producer = Thread.ofVirtual().start(() -> {
@@ -124,7 +105,7 @@ class CombinedLogTest {
         });
         org.awaitility.Awaitility.await().until(() -> producer.getState() == Thread.State.WAITING);
         assertThat(recorded.get()).isBetween(CombinedLog.MAX_PENDING / 1100, CombinedLog.MAX_PENDING / 1000 + 1);
-        release.countDown();
+        output.release.countDown();
         producer.join();
         assertThat(recorded.get()).isEqualTo(200);
     }

@@ -179,6 +179,9 @@ final class SessionEnds implements Ends {
 
     @Override
     public void sendFile(FileChannel file, long position, long count) throws IOException {
+        if (!session.isOpen()) {
+            throw new SocketException("connection closed");
+        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         writingSince = System.nanoTime();
         try {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The engine hand-off (issue 21): a 13-byte hello through HttpServer, with a nonBlocking handler (served inline)
 # and a blocking one (handed off in connectionMade), on the virtual and event-loop models, for one or more
-# built trees side by side, interleaved round by round (the machine may be shared: compare within a round).
+# built trees side by side, interleaved round by round (the machine may be shared: compare within a round, and
+# prefer the server's CPU time per request, which another process's load moves less than req/s).
 #
 #   scripts/bench-handoff.sh [-r ROUNDS] [-p PORT] TREE...    e.g. scripts/bench-handoff.sh /tmp/before .
 #
@@ -35,6 +36,7 @@ public class Hello {
 JAVA
 slf4j=$(find ~/.m2/repository/org/slf4j/slf4j-api -name 'slf4j-api-2*.jar' | sort | tail -1)
 declare -A cp
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 for tree in "$@"; do
     out="$work/$(echo "$tree" | tr '/.' '__')"
     mkdir -p "$out"
@@ -50,9 +52,15 @@ for round in $(seq "$rounds"); do
                 pid=$!
                 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
                 wrk -t1 -c64 -d3s "http://127.0.0.1:$port/" >/dev/null
-                rps=$(wrk -t1 -c64 -d5s "http://127.0.0.1:$port/" | awk '/Requests\/sec/ {print $2}')
+                cpu0=$(cpu_ticks "$pid")
+                report=$(wrk -t1 -c64 -d5s "http://127.0.0.1:$port/")
+                cpu1=$(cpu_ticks "$pid")
                 kill "$pid"; wait "$pid" 2>/dev/null || true
-                printf 'round %s  %-10s %-11s %-30s %10s req/s\n' "$round" "$model" "$mode" "$tree" "$rps"
+                rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
+                requests=$(echo "$report" | awk '/requests in/ {print $1}')
+                # server CPU per request: less sensitive than req/s to what else the shared machine runs
+                us=$(( (cpu1 - cpu0) * 1000000 / $(getconf CLK_TCK) / requests ))
+                printf 'round %s  %-10s %-11s %-30s %10s req/s %4s us CPU/req\n' "$round" "$model" "$mode" "$tree" "$rps" "$us"
             done
         done
     done

@@ -471,6 +471,11 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     }
 
     @Override
+    public boolean ownThread() {
+        return false;
+    }
+
+    @Override
     public void handOff(StreamHandler next) {
         if (!loop.inLoop()) {
             loop.execute(() -> handOff(next));

@@ -150,6 +150,11 @@ final class StreamTransport implements Transport {
     }
 
     @Override
+    public boolean ownThread() {
+        return true;
+    }
+
+    @Override
     public void handOff(StreamHandler next) {
         if (handedOff != null) {
             throw new IllegalStateException("the connection from " + remoteAddress() + " was already handed off");

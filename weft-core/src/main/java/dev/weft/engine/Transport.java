@@ -64,6 +64,14 @@ public interface Transport {
      */
     void handOff(StreamHandler next);
 
+    /**
+     * Whether this protocol's callbacks run on a thread that serves only this connection (the thread, pool, virtual
+     * and processes models). There a {@link #handOff} costs nothing and the blocking handler reads straight from the
+     * socket, so a protocol that has a blocking way to serve may as well hand off in {@code connectionMade}: serving
+     * inline would only add a copy and a lock per read. False on the event loop, where inline serving is the point.
+     */
+    boolean ownThread();
+
     InetSocketAddress remoteAddress();
 
     InetSocketAddress localAddress();

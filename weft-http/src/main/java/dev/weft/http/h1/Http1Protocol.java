@@ -13,13 +13,15 @@ import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpSettings;
 
 /**
- * HTTP/1.1 as the engine's protocol, the same on every concurrency model. A {@link HttpHandler#nonBlocking()
- * non-blocking} handler is answered inline, from {@code dataReceived}, for requests without a body (on the event
- * loop that is the selector thread, as nginx and Netty do). The first step that may block (a body, a streamed
+ * HTTP/1.1 as the engine's protocol, the same on every concurrency model. On the event loop a
+ * {@link HttpHandler#nonBlocking() non-blocking} handler is answered inline, from {@code dataReceived}, for requests
+ * without a body, on the selector thread as nginx and Netty do. The first step that may block (a body, a streamed
  * response, an error to linger over), and a blocking handler from the start, hands the connection to the engine
  * ({@link Transport#handOff}), which runs {@link Http1Connection#run()} where blocking is allowed: the bytes
  * already appended stay in the connection's buffer, the rest arrive through the engine's
- * {@link dev.weft.engine.Connection}. The engine owns the threads, the back-pressure and the bookkeeping.
+ * {@link dev.weft.engine.Connection}. The engine owns the threads, the back-pressure and the bookkeeping. Where the
+ * transport already runs on a thread of its own ({@link Transport#ownThread()}: the blocking models) every
+ * connection hands off at once, since inline serving there measured a little more CPU per request.
  *
  * <p>This object is also the connection's {@link Source} and {@link Sink}: the transport before the hand-off,
  * the engine's connection after it.
@@ -51,8 +53,8 @@ public final class Http1Protocol implements Protocol, Source, Sink {
     public void connectionMade(Transport transport) {
         this.transport = transport;
         this.connection = new Http1Connection(this, this, handler, settings, idleMillis, transport.remoteAddress());
-        if (!handler.nonBlocking()) {
-            handOff();
+        if (!handler.nonBlocking() || transport.ownThread()) {
+            handOff(); // on a thread of its own the blocking loop is the cheaper path (measured: docs/benchmarks.md)
         }
     }
 

@@ -9,6 +9,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +35,14 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         long position;
         final long end;
         ByteBuffer encrypted;
+        /** Completed once the region is sent, or failed when the session closes first; null for a protocol's file. */
+        final CompletableFuture<Void> sent;
 
-        FileRegion(FileChannel file, long position, long end) {
+        FileRegion(FileChannel file, long position, long end, CompletableFuture<Void> sent) {
             this.file = file;
             this.position = position;
             this.end = end;
+            this.sent = sent;
         }
     }
 
@@ -60,6 +67,8 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     private final Protocol protocol;
     private final ServerMetrics metrics;
     private final ConnectionTracker tracker;
+    private final Executor blocking;
+    private final Duration readTimeout;
     private final TlsCodec tls;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final ConnectionTracker.Live live;
@@ -71,12 +80,23 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
     private boolean protocolPaused;
     private boolean closeWhenFlushed;
     private volatile boolean closed;
+    /** Set once the protocol handed the connection to a blocking handler; from then on the protocol is not called. */
+    private SessionEnds handedOff;
+    private boolean inputPaused;
+    private boolean inputEnded;
+    /** The connection's slot is released when the channel is closed and, after a hand-off, the handler returned. */
+    private final AtomicInteger holds = new AtomicInteger(1);
     private long lastActivity = System.nanoTime();
     private final long handshakeNanos;
 
+    /**
+     * @param blocking where a handed-off connection's handler runs (the runner's virtual threads)
+     */
     ChannelSession(SocketChannel channel, SelectorLoop loop, Protocol protocol, ServerConfig config,
-                   ServerMetrics metrics, ConnectionTracker tracker) throws IOException {
+                   ServerMetrics metrics, ConnectionTracker tracker, Executor blocking) throws IOException {
         this.channel = channel;
+        this.blocking = blocking;
+        this.readTimeout = config.limits().idleTimeout();
         this.loop = loop;
         this.protocol = protocol;
         this.metrics = metrics;
@@ -111,8 +131,15 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         }
     }
 
-    long lastActivity() {
-        return lastActivity;
+    /**
+     * Whether the connection has been quiet for too long. Before a hand-off any silence counts; after it only a
+     * write the peer does not take, since the handler may compute as long as it likes and its reads time out alone.
+     */
+    boolean idleFor(long now, long idleNanos) {
+        if (now - lastActivity <= idleNanos) {
+            return false;
+        }
+        return handedOff == null || queued > 0 || handedOff.writingSince() != 0;
     }
 
     @Override
@@ -135,7 +162,11 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
             return;
         }
         if (n < 0) {
-            closeNow(null);
+            if (handedOff != null) {
+                endInput();
+            } else {
+                closeNow(null);
+            }
             return;
         }
         if (n == 0) {
@@ -151,13 +182,33 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         }
     }
 
-    /** Hands plaintext bytes to the protocol. */
+    /**
+     * Hands plaintext bytes to the protocol, or after a hand-off to the handler's input; what the protocol left in
+     * {@code data} when it handed off goes to the handler first.
+     */
     void deliver(ByteBuffer data) {
-        guarded(() -> protocol.dataReceived(data));
+        if (handedOff == null) {
+            guarded(() -> protocol.dataReceived(data));
+        }
+        if (handedOff != null && !closed) {
+            handedOff.received(data);
+        }
     }
 
+    /** The peer will send no more: after a hand-off the handler reads to the end and may still write. */
+    void endInput() {
+        if (handedOff == null) {
+            close();
+            return;
+        }
+        inputEnded = true;
+        updateReadInterest();
+        handedOff.inputEnded();
+    }
+
+    /** Calls the protocol, unless the connection is closed or was handed off. */
     private void guarded(Runnable callback) {
-        if (closed) {
+        if (closed || handedOff != null) {
             return;
         }
         try {
@@ -223,6 +274,12 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         enqueue(ByteBuffer.allocate(size).put(data).flip(), size);
     }
 
+    /** A handler's write after a hand-off, copied by {@link SessionEnds}: written or queued, then reported back. */
+    void writeHandedOff(ByteBuffer data, long size) {
+        write(data);
+        handedOff.taken(size, queued);
+    }
+
     private void enqueue(Object item, long size) {
         queue.add(item);
         queued += size;
@@ -235,19 +292,37 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
 
     @Override
     public void sendFile(FileChannel file, long position, long count) {
+        sendFile(file, position, count, null);
+    }
+
+    /** Queues a file region; {@code sent}, when not null, completes once it is sent or fails if the session closes. */
+    void sendFile(FileChannel file, long position, long count, CompletableFuture<Void> sent) {
         if (!loop.inLoop()) {
-            loop.execute(() -> sendFile(file, position, count));
+            loop.execute(() -> sendFile(file, position, count, sent));
             return;
         }
         if (closed || closeWhenFlushed) {
             closeQuietly(file);
+            if (sent != null) {
+                sent.completeExceptionally(new java.net.SocketException("connection closed"));
+            }
             return;
         }
-        enqueue(new FileRegion(file, position, position + count), count);
+        enqueue(new FileRegion(file, position, position + count, sent), count);
         flush();
     }
 
     private void flush() {
+        try {
+            flushQueue();
+        } finally {
+            if (handedOff != null) {
+                handedOff.backlog(queued);
+            }
+        }
+    }
+
+    private void flushQueue() {
         try {
             while (!queue.isEmpty()) {
                 Object head = queue.peek();
@@ -274,6 +349,9 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
                 queue.poll();
                 if (head instanceof FileRegion region) {
                     closeQuietly(region.file);
+                    if (region.sent != null) {
+                        region.sent.complete(null);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -353,7 +431,8 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
             return;
         }
         int ops = key.interestOps();
-        key.interestOps(readPaused || protocolPaused ? ops & ~SelectionKey.OP_READ : ops | SelectionKey.OP_READ);
+        boolean off = readPaused || protocolPaused || inputPaused || inputEnded;
+        key.interestOps(off ? ops & ~SelectionKey.OP_READ : ops | SelectionKey.OP_READ);
     }
 
     @Override
@@ -380,7 +459,75 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         }
     }
 
+    /** The handed-off handler's input is over its high-water mark (true) or read down to low water (false). */
+    void pauseInput(boolean paused) {
+        if (!closed && inputPaused != paused) {
+            inputPaused = paused;
+            updateReadInterest();
+            if (!paused) {
+                lastActivity = System.nanoTime();
+            }
+        }
+    }
+
+    @Override
+    public boolean ownThread() {
+        return false;
+    }
+
+    @Override
+    public void handOff(StreamHandler next) {
+        if (!loop.inLoop()) {
+            loop.execute(() -> handOff(next));
+            return;
+        }
+        if (handedOff != null) {
+            throw new IllegalStateException("the connection from " + remote + " was already handed off");
+        }
+        if (closed) {
+            return;
+        }
+        handedOff = new SessionEnds(this, loop, readTimeout);
+        protocolPaused = false;
+        updateReadInterest();
+        holds.incrementAndGet();
+        Connection connection = new Connection(handedOff);
+        try {
+            blocking.execute(() -> runHandedOff(next, connection));
+        } catch (RejectedExecutionException e) {
+            release();
+            closeNow(null);
+        }
+    }
+
+    /** Runs the handler a protocol handed off to, on the runner's blocking executor; closes when it returns. */
+    private void runHandedOff(StreamHandler next, Connection connection) {
+        try {
+            next.handle(connection);
+        } catch (IOException e) {
+            log.debug("connection from {} ended: {}", remote, e.toString());
+        } catch (RuntimeException e) {
+            metrics.error();
+            log.warn("handler failed on a connection from {}", remote, e);
+            abort();
+        } finally {
+            connection.close();
+            release();
+        }
+    }
+
+    /** Drops one hold on the connection's slot; the last one releases it. */
+    private void release() {
+        if (holds.decrementAndGet() == 0) {
+            tracker.remove(live);
+        }
+    }
+
     private void drain() {
+        if (handedOff != null) {
+            handedOff.drain();
+            return;
+        }
         guarded(() -> protocol.shutdownRequested(this));
     }
 
@@ -449,11 +596,20 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         for (Object item : queue) {
             if (item instanceof FileRegion region) {
                 closeQuietly(region.file);
+                if (region.sent != null) {
+                    region.sent.completeExceptionally(new java.net.SocketException("connection closed"));
+                }
             }
         }
         queue.clear();
         loop.sessions.remove(this);
-        tracker.remove(live);
+        if (handedOff != null) {
+            handedOff.backlog(0);
+            handedOff.closed();
+            release();
+            return;
+        }
+        release();
         try {
             protocol.connectionLost(cause);
         } catch (RuntimeException e) {

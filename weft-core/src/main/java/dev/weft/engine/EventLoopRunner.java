@@ -11,14 +11,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The event-loop model: N selector threads; the first also accepts and deals connections out round-robin.
- * A {@link ProtocolFactory} runs on the loops with non-blocking I/O. A blocking {@link StreamHandler}
- * cannot run on a selector thread, so the loop hands each of its connections to a virtual thread.
+ * A {@link ProtocolFactory} runs on the loops with non-blocking I/O; when one of its protocols hands its
+ * connection off ({@link Transport#handOff}), the handler runs on this runner's virtual threads while the loop
+ * keeps the socket. A blocking {@link StreamHandler} cannot run on a selector thread, so the loop hands each of its
+ * connections to a virtual thread over a blocking socket.
  */
 final class EventLoopRunner implements Runner {
 
@@ -33,6 +36,8 @@ final class EventLoopRunner implements Runner {
     private final ExecutorService blocking;
     private final ScheduledExecutorService timer;
     private final BlockingSession blockingSession;
+    /** Handlers running on {@link #blocking} right now, counted as workers beside the loops. */
+    private final AtomicInteger busy = new AtomicInteger();
     private int next;
 
     EventLoopRunner(ServerConfig config, Handler handler, ServerMetrics metrics, int loopCount) throws IOException {
@@ -46,18 +51,17 @@ final class EventLoopRunner implements Runner {
         for (int i = 0; i < loopCount; i++) {
             loops[i] = new SelectorLoop("weft-loop-" + i, idle);
         }
+        blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-virtual-", 0).factory());
         if (handler instanceof StreamHandler) {
-            blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-virtual-", 0).factory());
             timer = BlockingRunner.timer(config, tracker);
             blockingSession = new BlockingSession(config, handler, tracker, metrics, timer);
         } else {
-            blocking = null;
             timer = null;
             blockingSession = null;
         }
         server.configureBlocking(false);
         server.register(loops[0].selector, SelectionKey.OP_ACCEPT, (SelectorLoop.Ready) key -> acceptAll());
-        metrics.workers(() -> loops.length);
+        metrics.workers(() -> loops.length + busy.get());
         for (SelectorLoop loop : loops) {
             loop.start();
         }
@@ -89,7 +93,8 @@ final class EventLoopRunner implements Runner {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ChannelSession session = new ChannelSession(channel, loop, factory.create(), config, metrics, tracker);
+                ChannelSession session = new ChannelSession(channel, loop, factory.create(), config, metrics, tracker,
+                        this::runBlocking);
                 loop.execute(session::register);
             } catch (IOException | RuntimeException e) {
                 log.debug("{}: cannot set up a connection: {}", config.service(), e.toString());
@@ -97,8 +102,20 @@ final class EventLoopRunner implements Runner {
                 tracker.remove(null);
             }
         } else {
-            blocking.execute(() -> blockingSession.serve(channel));
+            runBlocking(() -> blockingSession.serve(channel));
         }
+    }
+
+    /** Runs blocking work on this runner's virtual threads, counted as a worker while it runs. */
+    private void runBlocking(Runnable task) {
+        blocking.execute(() -> {
+            busy.incrementAndGet();
+            try {
+                task.run();
+            } finally {
+                busy.decrementAndGet();
+            }
+        });
     }
 
     private static void closeQuietly(SocketChannel channel) {
@@ -132,9 +149,11 @@ final class EventLoopRunner implements Runner {
         for (SelectorLoop loop : loops) {
             loop.stop();
         }
-        if (blocking != null) {
-            blocking.shutdown();
-            blocking.awaitTermination(2, TimeUnit.SECONDS);
+        blocking.shutdown();
+        if (!blocking.awaitTermination(2, TimeUnit.SECONDS)) {
+            blocking.shutdownNow();
+        }
+        if (timer != null) {
             timer.shutdownNow();
         }
     }

@@ -176,7 +176,7 @@ final class SelectorLoop implements Runnable {
         nextSweep = now + SWEEP_NANOS;
         List<ChannelSession> idle = new ArrayList<>();
         for (ChannelSession session : sessions) {
-            if (now - session.lastActivity() > idleNanos) {
+            if (session.idleFor(now, idleNanos)) {
                 idle.add(session);
             }
         }

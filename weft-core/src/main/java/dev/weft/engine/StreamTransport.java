@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Drives a {@link Protocol} from a blocking read loop, for the thread, pool, virtual and processes models.
  * One lock serialises the protocol's callbacks (reads, timers, shutdown); writes go straight to the socket,
- * so a slow reader blocks the writer: that is the back-pressure.
+ * so a slow reader blocks the writer: that is the back-pressure. A {@link #handOff} ends the read loop and runs
+ * the blocking handler on the same thread over the same connection, with the bytes the protocol left unread first.
  */
 final class StreamTransport implements Transport {
 
@@ -26,6 +27,8 @@ final class StreamTransport implements Transport {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean open = true;
     private boolean paused;
+    /** The handler the protocol handed the connection to, taken up once the current callback returns. */
+    private volatile StreamHandler handedOff;
     private final java.util.concurrent.locks.Condition resumed = lock.newCondition();
 
     StreamTransport(Connection connection, Protocol protocol, ScheduledExecutorService timer, ServerMetrics metrics) {
@@ -35,20 +38,38 @@ final class StreamTransport implements Transport {
         this.metrics = metrics;
     }
 
-    /** Reads until the peer or the protocol closes, then reports the loss; returns when the connection is done. */
+    /**
+     * Reads until the peer or the protocol closes, then reports the loss; returns when the connection is done. After
+     * a hand-off, runs the handler instead and returns when it does.
+     */
     void run() throws IOException {
         Throwable cause = null;
         try {
             locked(() -> protocol.connectionMade(this));
-            byte[] buffer = new byte[READ_BUFFER];
-            while (open) {
+            byte[] buffer = handedOff == null ? new byte[READ_BUFFER] : null;
+            while (open && handedOff == null) {
                 awaitResumed();
                 int n = connection.input().read(buffer);
                 if (n < 0) {
                     break;
                 }
+                if (handedOff != null) {
+                    connection.unread(java.util.Arrays.copyOf(buffer, n));
+                    break;
+                }
                 ByteBuffer data = ByteBuffer.wrap(buffer, 0, n);
                 locked(() -> protocol.dataReceived(data));
+                if (handedOff != null && data.hasRemaining()) {
+                    byte[] left = new byte[data.remaining()];
+                    data.get(left);
+                    connection.unread(left);
+                }
+            }
+            StreamHandler next = handedOff;
+            if (next != null && open) {
+                open = false;
+                next.handle(connection);
+                return;
             }
         } catch (IOException e) {
             if (open) {
@@ -58,11 +79,14 @@ final class StreamTransport implements Transport {
             cause = e;
             throw e;
         } finally {
+            boolean wasHandedOff = handedOff != null;
             open = false;
             Throwable lost = cause;
             lock.lock();
             try {
-                protocol.connectionLost(lost);
+                if (!wasHandedOff) {
+                    protocol.connectionLost(lost);
+                }
             } finally {
                 lock.unlock();
                 connection.close();
@@ -118,7 +142,24 @@ final class StreamTransport implements Transport {
     }
 
     void drain() {
+        if (handedOff != null) {
+            connection.drain();
+            return;
+        }
         locked(() -> protocol.shutdownRequested(this));
+    }
+
+    @Override
+    public boolean ownThread() {
+        return true;
+    }
+
+    @Override
+    public void handOff(StreamHandler next) {
+        if (handedOff != null) {
+            throw new IllegalStateException("the connection from " + remoteAddress() + " was already handed off");
+        }
+        handedOff = next;
     }
 
     @Override

@@ -79,7 +79,7 @@ final class TlsCodec {
                     continue;
                 }
                 case CLOSED -> {
-                    session.close();
+                    session.endInput();
                     return;
                 }
                 default -> {

@@ -7,19 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
-import dev.weft.engine.Handler;
-import dev.weft.engine.Model;
 import dev.weft.engine.ProtocolFactory;
 import dev.weft.engine.ServerConfig;
-import dev.weft.engine.StreamHandler;
-import dev.weft.http.h1.Http1Connection;
-import dev.weft.http.h1.LoopEnds;
-import dev.weft.http.h1.SocketEnds;
+import dev.weft.http.h1.Http1Protocol;
 import dev.weft.engine.TcpServer;
 
 /**
- * An HTTP/1.1 server: the engine's {@link TcpServer} running weft's HTTP/1.1 connection protocol around an
- * {@link HttpHandler}, under any concurrency model. {@link #close()} shuts down gracefully.
+ * An HTTP/1.1 server: the engine's {@link TcpServer} running weft's HTTP/1.1 protocol ({@link Http1Protocol})
+ * around an {@link HttpHandler}, the same way under every concurrency model. {@link #close()} shuts down gracefully.
  *
  * <pre>{@code
  * try (HttpServer server = HttpServer.start(ServerConfig.builder("HTTP").build(),
@@ -55,16 +50,7 @@ public final class HttpServer implements AutoCloseable {
             effective = effective.withApplicationProtocols(APPLICATION_PROTOCOLS);
         }
         long idle = config.limits().idleTimeout().toMillis();
-        Handler protocol;
-        if (config.model() instanceof Model.EventLoop && !config.worker()) {
-            protocol = (ProtocolFactory) () -> new LoopEnds(ends -> new Http1Connection(ends, ends, handler, settings,
-                    idle, ends.transport().remoteAddress()), handler.nonBlocking(), settings.headerTimeout());
-        } else {
-            protocol = (StreamHandler) connection -> {
-                SocketEnds ends = new SocketEnds(connection);
-                new Http1Connection(ends, ends, handler, settings, idle, connection.remoteAddress()).run();
-            };
-        }
+        ProtocolFactory protocol = () -> new Http1Protocol(handler, settings, idle);
         return new HttpServer(TcpServer.start(effective, protocol));
     }
 

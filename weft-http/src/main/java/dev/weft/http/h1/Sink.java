@@ -3,7 +3,7 @@ package dev.weft.http.h1;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 
-/** Where a connection's bytes go: the socket's stream or the event loop's transport. */
+/** Where a connection's bytes go: the protocol's transport before the hand-off, the engine's connection after. */
 public interface Sink {
 
     /** Writes the bytes now; the caller may reuse the array once this returns. */

@@ -3,8 +3,9 @@ package dev.weft.http.h1;
 import java.io.IOException;
 
 /**
- * Where a connection's bytes come from: the socket's stream on the blocking models, the event loop's
- * deliveries on the event-loop model. The one seam between the HTTP/1.1 connection logic and the engine.
+ * Where a connection's bytes come from once {@link Http1Protocol} has handed it to the engine: the engine's
+ * {@link dev.weft.engine.Connection}. With {@link Sink}, the one seam between the HTTP/1.1 connection logic and the
+ * engine.
  */
 public interface Source {
 

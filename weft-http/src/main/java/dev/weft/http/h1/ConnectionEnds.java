@@ -7,15 +7,16 @@ import java.time.Duration;
 import dev.weft.engine.Connection;
 
 /**
- * The {@link Source} and {@link Sink} of a connection on the blocking models (thread, pool, virtual and the
- * processes' workers): the engine's {@link Connection} streams, with the read timeout set per read.
+ * The {@link Source} and {@link Sink} of a connection after {@link Http1Protocol} handed it off: the engine's
+ * {@link Connection} streams (a socket on the blocking models, the event loop's session on the event loop), with
+ * the read timeout set per read.
  */
-public final class SocketEnds implements Source, Sink {
+final class ConnectionEnds implements Source, Sink {
 
     private final Connection connection;
     private long timeout = -1;
 
-    public SocketEnds(Connection connection) {
+    ConnectionEnds(Connection connection) {
         this.connection = connection;
     }
 

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
+import dev.weft.http.HttpServer;
 import dev.weft.engine.Model;
 import dev.weft.tls.Tls;
 
@@ -57,7 +58,7 @@ public final class HttpBench {
         progress.accept(String.format(Locale.ROOT, "%d server configurations, %d loads, %d round(s) of %d s: about %d min",
                 contenders.size(), loads.size(), settings.rounds(), settings.duration().toSeconds(),
                 Math.max(1, Math.round(settings.estimate().toSeconds() / 60.0))));
-        progress.accept("weft (default) is weft with no --model, as weft serve runs it: model " + Model.DEFAULT.spec());
+        progress.accept("weft (default) is weft with no --model, as weft serve runs it: model " + HttpServer.DEFAULT_MODEL.spec());
         List<RunningServer> running = new ArrayList<>();
         Map<String, Map<Load, List<Run>>> runs = new LinkedHashMap<>();
         List<HttpReport.IdleResult> idle = new ArrayList<>();
@@ -172,7 +173,7 @@ public final class HttpBench {
                 "All traffic is over 127.0.0.1. Every server stays up for the whole run; each figure is the median over "
                         + settings.rounds() + " interleaved round(s) of " + settings.duration().toSeconds() + " s.",
                 "weft (default) is weft started with no --model, as `weft serve SITE --app HelloApp -q` runs: model "
-                        + Model.DEFAULT.spec() + " here. Its goals are judged against the best configuration of each peer "
+                        + HttpServer.DEFAULT_MODEL.spec() + " here. Its goals are judged against the best configuration of each peer "
                         + "(the most req/s among Netty's and among nginx's); weft's best model is named beside them.",
                 "weft's hello route, static files and HTTPS go through weft-web (a WebApp with one route, the site's "
                         + "FileServer behind it); its plain `hello` is the engine's HTTP server with no web layer, on a second "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.weft.http.HttpServer;
 import dev.weft.engine.Model;
 
 /**
@@ -75,7 +76,7 @@ public record HttpBenchSettings(Duration duration, int connections, List<Peer> s
      * core on a machine with more than 2); the other peers as they are.
      */
     public List<Contender> contenders() {
-        String defaultModel = Model.DEFAULT.spec();
+        String defaultModel = HttpServer.DEFAULT_MODEL.spec();
         List<Contender> all = new ArrayList<>();
         for (Peer peer : servers.stream().distinct().toList()) {
             switch (peer) {

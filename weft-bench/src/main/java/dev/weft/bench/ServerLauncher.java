@@ -99,9 +99,13 @@ public final class ServerLauncher {
         List<String> command;
         if (contender.peer().isJava()) {
             List<String> flags = new ArrayList<>(JvmFlags.FLAGS);
+            if (contender.isWeft() && !serverFlags().isEmpty()) {
+                // ./weft's own heap and collector replace the common ones (two collectors would not start)
+                flags.removeIf(flag -> flag.startsWith("-Xm") || flag.matches("-XX:[+-]Use\\w+GC"));
+                flags.addAll(serverFlags());
+            }
             if (contender.isWeft()) {
-                flags.addAll(serverFlags()); // later flags win: the launcher's server flags, then a user's WEFT_JAVA_OPTS
-                flags.addAll(userFlags());
+                flags.addAll(userFlags()); // later flags win: a user's WEFT_JAVA_OPTS, as ./weft passes it on
             }
             // weft starts as ./weft starts it (its AOT cache, on the jar the cache was made for); the peers as before
             command = contender.isWeft() && weft.cached()

@@ -143,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
         web = app != null || dir == null ? webApp(notes) : null;
         HttpHandler files = dir == null ? null : handler();
         HttpSettings settings = HttpSettings.DEFAULT.withMaxBodySize(size(maxBody)).withAccessLog(accessLog(out));
+        server.defaultModel(HttpServer.DEFAULT_MODEL);
         ServerConfig config = server.config(server.tls == null ? "HTTP" : "HTTPS", DEFAULT_PORT, notes);
         HttpServer http;
         try {

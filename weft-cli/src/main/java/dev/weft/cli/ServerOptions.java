@@ -33,9 +33,13 @@ public final class ServerOptions {
             description = "Address to listen on: 127.0.0.1 (default), :: or 0.0.0.0 for all, ::1 ...")
     String bind;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "virtual", converter = ModelConverter.class,
-            description = "Concurrency model: thread, pool[:N], virtual (default), event-loop[:N], processes[:N].")
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "Concurrency model: thread, pool[:N], virtual, event-loop[:N], processes[:N] "
+                    + "(default: event-loop for serve, virtual for the others).")
     Model model;
+
+    /** The model when --model is not given: each server's own default (see {@link #defaultModel(Model)}). */
+    private Model defaultModel = Model.DEFAULT;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
             description = "Connections open at once; more are refused (default: ${DEFAULT-VALUE}).")
@@ -81,7 +85,7 @@ public final class ServerOptions {
         Tls identity = identity(notes, workerArgs);
         return ServerConfig.builder(service)
                 .bind(bind, port == null ? defaultPort : port)
-                .model(model)
+                .model(model())
                 .limits(limits)
                 .tls(identity == null ? null : identity.serverContext())
                 .workerCommand(workerCommand(workerArgs))
@@ -89,8 +93,14 @@ public final class ServerOptions {
                 .build();
     }
 
+    /** The model chosen with --model, or this server's default. */
     public Model model() {
-        return model;
+        return model != null ? model : defaultModel;
+    }
+
+    /** Sets the model a server runs when --model is not given. */
+    public void defaultModel(Model model) {
+        this.defaultModel = java.util.Objects.requireNonNull(model, "model");
     }
 
     public boolean worker() {
@@ -114,7 +124,7 @@ public final class ServerOptions {
         }
         Tls identity = Tls.selfSigned();
         notes.add("TLS certificate (self-signed) SHA-256 fingerprint: " + identity.fingerprint());
-        if (model instanceof Model.Processes) {
+        if (model() instanceof Model.Processes) {
             Path dir = Files.createTempDirectory("weft-tls-");
             Path cert = dir.resolve("cert.pem");
             Path key = dir.resolve("key.pem");

@@ -160,7 +160,7 @@ class HttpCommandsTest {
         StringWriter out = new StringWriter();
         Thread serving = Thread.ofVirtual().start(() -> Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 "serve", root.toString(), "--port", "0", "--quiet"));
-        Pattern line = Pattern.compile("Serving HTTP on 127\\.0\\.0\\.1 port (\\d+) \\(model: virtual\\) \\.\\.\\.");
+        Pattern line = Pattern.compile("Serving HTTP on 127\\.0\\.0\\.1 port (\\d+) \\(model: event-loop:\\d+\\) \\.\\.\\.");
         await().atMost(Duration.ofSeconds(10)).until(() -> line.matcher(out.toString()).find());
         Matcher matcher = line.matcher(out.toString());
         assertThat(matcher.find()).isTrue();

@@ -38,9 +38,9 @@ public interface WorkerCommand {
      * {@code WEFT_JAVA_OPTS=-Xmx2g} gets the same bound in every worker, not a quarter of the machine each.
      */
     static List<String> memoryOptions(List<String> arguments) {
-        return arguments.stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss")
+        return arguments.stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xmn") || a.startsWith("-Xss")
                 || a.startsWith("-XX:MaxHeapSize=") || a.startsWith("-XX:MaxRAMPercentage=")
-                || a.startsWith("-XX:InitialRAMPercentage=") || a.startsWith("-XX:MaxDirectMemorySize=")
+                || a.startsWith("-XX:InitialRAMPercentage=") || a.startsWith("-XX:NewSize=") || a.startsWith("-XX:MaxNewSize=") || a.startsWith("-XX:MaxDirectMemorySize=")
                 || a.matches("-XX:[+-]Use\\w+GC")).toList();
     }
 }

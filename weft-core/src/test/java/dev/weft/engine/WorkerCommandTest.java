@@ -12,10 +12,12 @@ class WorkerCommandTest {
     @Test
     void aWorkerTakesItsSupervisorsMemoryBoundsAndNothingElse() {
         List<String> supervisor = List.of("-XX:AOTCache=weft.aot", "-Xmx512m", "-Xms64m", "-Dweft.aot.flags=x",
-                "-XX:MaxDirectMemorySize=128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=25");
+                "-XX:MaxDirectMemorySize=128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=25",
+                "-Xmn16m", "-XX:MaxNewSize=32m");
 
         assertThat(WorkerCommand.memoryOptions(supervisor))
-                .containsExactly("-Xmx512m", "-Xms64m", "-XX:MaxDirectMemorySize=128m", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=25");
+                .containsExactly("-Xmx512m", "-Xms64m", "-XX:MaxDirectMemorySize=128m", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=25",
+                        "-Xmn16m", "-XX:MaxNewSize=32m");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
+import dev.weft.engine.Model;
 import dev.weft.engine.ProtocolFactory;
 import dev.weft.engine.ServerConfig;
 import dev.weft.http.h1.Http1Protocol;
@@ -53,6 +54,14 @@ public final class HttpServer implements AutoCloseable {
         ProtocolFactory protocol = () -> new Http1Protocol(handler, settings, idle);
         return new HttpServer(TcpServer.start(effective, protocol));
     }
+
+    /**
+     * The model {@code weft serve} runs without {@code --model}: an event loop per core. Measured against the virtual
+     * model on a web-app route, a 4 KiB file and 1,000 connections (docs/benchmarks.md, issue 21), it answered as many
+     * requests or more with a lower p99: the loops read every connection without re-arming epoll per request,
+     * answer file requests themselves, and hand a blocking handler's connections to virtual threads.
+     */
+    public static final Model DEFAULT_MODEL = new Model.EventLoop(Runtime.getRuntime().availableProcessors());
 
     /** What TLS clients are offered by ALPN: this server speaks HTTP/1.1 only, so an h2-first client falls back. */
     static final List<String> APPLICATION_PROTOCOLS = List.of("http/1.1");

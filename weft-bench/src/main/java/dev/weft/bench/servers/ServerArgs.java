@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.weft.http.HttpServer;
 import dev.weft.engine.Model;
 
 /**
@@ -54,9 +55,9 @@ public record ServerArgs(int port, Path site, String model, Map<String, String> 
         return site.resolve("static");
     }
 
-    /** The model given, or weft's default ({@link Model#DEFAULT}, what {@code weft serve} runs without --model). */
+    /** The model given, or weft's default ({@link dev.weft.http.HttpServer#DEFAULT_MODEL}, what {@code weft serve} runs without --model). */
     public Model engineModel() {
-        return model == null ? Model.DEFAULT : Model.parse(model);
+        return model == null ? HttpServer.DEFAULT_MODEL : Model.parse(model);
     }
 
     /** An option's value, or null when it was not given. */

@@ -22,7 +22,7 @@ import dev.weft.web.Weft;
 
 /**
  * weft on the benchmark's endpoints, in one JVM, under the model given by {@code --model} (weft's default,
- * {@link Model#DEFAULT}, without it):
+ * {@link dev.weft.http.HttpServer#DEFAULT_MODEL}, without it):
  * <ul>
  *   <li>on {@code --app-port}: the web app as {@code weft serve SITE --app HelloApp -q} builds it: weft-web's
  *       {@link Web} with {@link HelloApp}'s route and the monitoring pages, the site's {@link FileServer} behind the

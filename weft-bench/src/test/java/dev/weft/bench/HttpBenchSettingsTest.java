@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.weft.engine.Model;
 import org.junit.jupiter.api.Test;
+
+import dev.weft.http.HttpServer;
 
 /** Which server configurations and loads {@code weft bench http} runs, and what it calls them. */
 class HttpBenchSettingsTest {
@@ -22,7 +23,7 @@ class HttpBenchSettingsTest {
 
     @Test
     void weftRunsItsDefaultWithNoModelAndTheOtherModelsOnce() {
-        String defaultModel = Model.DEFAULT.spec();
+        String defaultModel = HttpServer.DEFAULT_MODEL.spec();
         List<Contender> contenders = settings(List.of(Peer.WEFT), List.of(defaultModel, "thread", "event-loop:1"),
                 HttpBenchSettings.DEFAULT_LOADS).contenders();
 

@@ -62,7 +62,7 @@ class HttpBenchSmokeTest {
         assertThat(report.servers().stream().filter(s -> s.server().equals("nginx (2 workers)")).findFirst().orElseThrow()
                 .config()).contains("worker_processes 2;");
         assertThat(report.servers().getFirst().config().getFirst())
-                .startsWith("weft with no --model: the default, " + dev.weft.engine.Model.DEFAULT.spec() + ";");
+                .startsWith("weft with no --model: the default, " + dev.weft.http.HttpServer.DEFAULT_MODEL.spec() + ";");
         assertThat(report.targets()).filteredOn(t -> t.name().equals("https static 4 KiB -c8 vs nginx ssl"))
                 .singleElement().satisfies(t -> assertThat(t.met()).isNotNull());
         assertThat(progress.getFirst()).matches("\\d+ server configurations, 4 loads, 1 round\\(s\\) of 1 s: about \\d+ min");

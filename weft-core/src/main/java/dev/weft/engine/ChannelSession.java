@@ -1,7 +1,6 @@
 package dev.weft.engine;
 
 import java.io.IOException;
-import java.net.SocketException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -273,27 +272,6 @@ final class ChannelSession implements Transport, SelectorLoop.Ready {
         }
         int size = data.remaining();
         enqueue(ByteBuffer.allocate(size).put(data).flip(), size);
-    }
-
-    /**
-     * A handed-off handler's write from its own thread, when nothing of it waits in the loop: the socket is written
-     * directly, sparing the loop a task and a wake-up per response. Only a plain socket (a TLS engine belongs to the
-     * loop). Returns whether all of {@code data} was written; what is left is the caller's to queue, after what was.
-     *
-     * @throws SocketException when the connection is closed or the write fails
-     */
-    boolean writeFromHandler(ByteBuffer data) throws SocketException {
-        if (tls != null) {
-            return false;
-        }
-        try {
-            metrics.bytesOut(channel.write(data));
-        } catch (IOException e) {
-            SocketException failure = new SocketException("connection closed: " + e.getMessage());
-            failure.initCause(e);
-            throw failure;
-        }
-        return !data.hasRemaining();
     }
 
     /** A handler's write after a hand-off, copied by {@link SessionEnds}: written or queued, then reported back. */

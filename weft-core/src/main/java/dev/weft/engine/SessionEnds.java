@@ -126,7 +126,6 @@ final class SessionEnds implements Ends {
 
     /** A write handed over by {@link Output#write} has been taken by the session. */
     void taken(long bytes, long queued) {
-        loopQueued = queued; // before inTransit drops: a writer that sees nothing in transit must see the queue too
         inTransit.addAndGet(-bytes);
         backlog(queued);
     }
@@ -309,14 +308,9 @@ final class SessionEnds implements Ends {
             if (!session.isOpen()) {
                 throw new SocketException("connection closed");
             }
-            ByteBuffer data = ByteBuffer.wrap(b, off, len);
-            if (inTransit.get() == 0 && loopQueued == 0 && session.writeFromHandler(data)) {
-                return;
-            }
-            int rest = data.remaining();
-            ByteBuffer copy = ByteBuffer.allocate(rest).put(data).flip();
-            inTransit.addAndGet(rest);
-            loop.execute(() -> session.writeHandedOff(copy, rest));
+            ByteBuffer copy = ByteBuffer.allocate(len).put(b, off, len).flip();
+            inTransit.addAndGet(len);
+            loop.execute(() -> session.writeHandedOff(copy, len));
             awaitRoom();
         }
 

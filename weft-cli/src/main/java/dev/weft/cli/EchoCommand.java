@@ -41,6 +41,9 @@ final class EchoCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             List<String> notes = new ArrayList<>();
+            if (!udp) {
+                options.defaultModel(ServerOptions.TCP_DEFAULT_MODEL);
+            }
             ServerConfig config = options.config(udp ? "echo (UDP)" : "echo", DEFAULT_PORT, notes);
             if (udp) {
                 return Serving.untilStopped(UdpServer.start(config, Echo.udp()), notes, spec.commandLine().getOut());

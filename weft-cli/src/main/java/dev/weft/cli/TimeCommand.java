@@ -76,6 +76,9 @@ final class TimeCommand extends CommandGroup {
             }
             Timestamp stamp = new Timestamp(Clock.systemDefaultZone(), format, encoding(encoding));
             List<String> notes = new ArrayList<>();
+            if (!udp) {
+                options.defaultModel(ServerOptions.TCP_DEFAULT_MODEL);
+            }
             ServerConfig config = options.config(udp ? "time (UDP)" : "time", TimeService.DEFAULT_PORT, notes);
             if (config.address().getAddress() instanceof Inet6Address && config.address().getAddress().isAnyLocalAddress()) {
                 notes.add("Listening on IPv6 and, where the OS maps them, IPv4 clients too");

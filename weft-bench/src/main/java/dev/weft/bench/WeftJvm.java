@@ -32,6 +32,12 @@ public record WeftJvm(List<String> cacheFlags, Map<String, List<String>> groupCa
     public static final String CLIENT_PROPERTY = "weft.client.flags";
 
     private static final String NATIVE_ACCESS = "--enable-native-access";
+    /**
+     * The launcher's flag that lets the JVM exit without waiting 300 ms for threads blocked in native code (JDK 22 on;
+     * see ./weft): a timed client command pays that wait as users of ./weft do not.
+     */
+    static final List<String> EXIT = Runtime.version().feature() >= 22
+            ? List.of("-XX:UserThreadWaitAttemptsAtExit=0") : List.of();
 
     public WeftJvm {
         cacheFlags = List.copyOf(cacheFlags);
@@ -98,6 +104,7 @@ public record WeftJvm(List<String> cacheFlags, Map<String, List<String>> groupCa
 
     private List<String> command(List<String> cache, List<String> flags, String mainClass) {
         List<String> all = new ArrayList<>(cache);
+        all.addAll(EXIT);
         flags.stream().filter(flag -> cache.isEmpty() || !flag.startsWith(NATIVE_ACCESS)).forEach(all::add);
         return JvmFlags.command(all, classpath, mainClass);
     }

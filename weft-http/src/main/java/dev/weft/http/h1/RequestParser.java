@@ -209,7 +209,8 @@ public final class RequestParser {
         throw new HttpProtocolException(400, "malformed request target '" + target + "'");
     }
 
-    private static void field(byte[] buf, int from, int to, HttpHeaders headers) {
+    /** Parses one field line {@code buf[from..to)} (no line end) into {@code headers}; shared with {@link ResponseParser}. */
+    static void field(byte[] buf, int from, int to, HttpHeaders headers) {
         if (buf[from] == ' ' || buf[from] == '\t') {
             throw new HttpProtocolException(400, "obsolete line folding in the header section");
         }
@@ -293,7 +294,8 @@ public final class RequestParser {
         return Math.max(length, 0);
     }
 
-    private static long digits(String value) {
+    /** A Content-Length value: 1 to 18 decimal digits. */
+    static long digits(String value) {
         if (value.isEmpty() || value.length() > 18) {
             throw new HttpProtocolException(400, "malformed Content-Length '" + value + "'");
         }
@@ -325,7 +327,7 @@ public final class RequestParser {
         return b > 0 && TCHAR[b];
     }
 
-    private static String latin1(byte[] buf, int from, int to) {
+    static String latin1(byte[] buf, int from, int to) {
         return new String(buf, from, Math.max(0, to - from), StandardCharsets.ISO_8859_1);
     }
 }

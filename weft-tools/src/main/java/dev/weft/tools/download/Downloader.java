@@ -3,7 +3,6 @@ package dev.weft.tools.download;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,25 +19,11 @@ import dev.weft.tools.progress.Report;
 import dev.weft.tools.progress.Tally;
 
 /**
- * Downloads many URLs at once: a virtual thread per URL, at most {@code parallel} holding a slot, all sharing one
- * {@link HttpClient} (HTTP/2 where the server offers it, HTTP/1.1 otherwise). The seed's gevent downloader, with
- * retries, resume, safe names and one report.
+ * Downloads many URLs at once: a virtual thread per URL, at most {@code parallel} holding a slot, each fetching over
+ * weft's own HTTP/1.1 client ({@link Exchange}) into a read buffer from a shared pool. The seed's gevent downloader,
+ * with retries, resume, safe names and one report.
  */
 public final class Downloader {
-
-    /**
-     * The JDK client's read size ({@code jdk.httpclient.bufsize}, 16 KiB by default). With 16 KiB, one 1 GiB body
-     * is 65,536 reads, each a new buffer handed from the selector thread to the reader: weft download of 1 GiB from
-     * weft serve took 5.0-7.4 s and 4.6 s of CPU; with 256 KiB 2.7-4.2 s and 2.7 s of CPU (issue 27). Set before the
-     * first HttpClient is made, which reads it once per JVM; a value given on the command line wins.
-     */
-    static final int HTTP_READ_BYTES = 256 * 1024;
-
-    static {
-        if (System.getProperty("jdk.httpclient.bufsize") == null) {
-            System.setProperty("jdk.httpclient.bufsize", Integer.toString(HTTP_READ_BYTES));
-        }
-    }
 
     private Downloader() {
     }
@@ -77,15 +62,12 @@ public final class Downloader {
         SaveNames names = new SaveNames(options.directory());
         Semaphore slots = new Semaphore(options.parallel());
         List<Future<?>> fetches = new ArrayList<>();
-        try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
-             HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(options.timeout())
-                     .sslContext(options.trust().context())
-                     .followRedirects(HttpClient.Redirect.NORMAL).build();
-             StallGuard guard = new StallGuard(options.timeout());
+        ReadBuffers buffers = new ReadBuffers(options.parallel());
+        try (StallGuard guard = new StallGuard(options.timeout());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(
                      Thread.ofVirtual().name("download-", 0).factory())) {
             for (URI url : options.urls()) {
-                Fetch fetch = new Fetch(url, options, client, names, guard, progress);
+                Fetch fetch = new Fetch(url, options, buffers, names, guard, progress);
                 fetches.add(threads.submit(() -> {
                     slots.acquire();
                     try {

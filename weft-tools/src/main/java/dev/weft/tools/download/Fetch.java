@@ -1,13 +1,9 @@
 package dev.weft.tools.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,15 +11,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.weft.client.ClientTrust;
 import dev.weft.client.LocalFileException;
+import dev.weft.http.HttpHeaders;
+import dev.weft.http.h1.BodyFraming;
+import dev.weft.http.h1.MalformedResponseException;
+import dev.weft.http.h1.ResponseHead;
 import dev.weft.tools.progress.FailureReason;
 import dev.weft.tools.progress.Outcome;
 import dev.weft.tools.progress.Progress;
@@ -32,19 +38,22 @@ import dev.weft.tools.progress.Progress;
  * One URL, from request to file. The body goes to a temp file whose name comes from the URL
  * ({@code .weft-<hash>.part}), so an attempt after a dropped connection, or a rerun after a crash, finds the bytes it
  * already has and asks for the rest with {@code Range} ({@code If-Range} guards against a file that changed meanwhile).
- * Connection errors, timeouts, stalls and 5xx are retried with back-off; other 4xx end the fetch at once.
+ * Connection errors, timeouts, stalls and 5xx are retried with back-off; other 4xx, a malformed response and an
+ * untrusted certificate end the fetch at once. Redirects (301, 302, 303, 307, 308) are followed up to
+ * {@link #MAX_REDIRECTS} times, never from https to http (as the JDK client's {@code Redirect.NORMAL} did).
  */
 final class Fetch {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fetch.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)");
-    private static final int BUFFER = 64 * 1024;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    static final int MAX_REDIRECTS = 5;
 
     private final URI url;
     private final Path temp;
     private final DownloadOptions options;
-    private final HttpClient client;
+    private final ReadBuffers buffers;
     private final SaveNames names;
     private final StallGuard guard;
     private final Progress progress;
@@ -52,11 +61,11 @@ final class Fetch {
     private boolean sizeAnnounced;
     private long reported;
 
-    Fetch(URI url, DownloadOptions options, HttpClient client, SaveNames names, StallGuard guard, Progress progress) {
+    Fetch(URI url, DownloadOptions options, ReadBuffers buffers, SaveNames names, StallGuard guard, Progress progress) {
         this.url = url;
         this.temp = options.directory().resolve(".weft-" + hash(url) + ".part");
         this.options = options;
-        this.client = client;
+        this.buffers = buffers;
         this.names = names;
         this.guard = guard;
         this.progress = progress;
@@ -72,8 +81,13 @@ final class Fetch {
             }
             try {
                 return attempt();
-            } catch (LocalFileException e) {
-                return Outcome.failed(url.toString(), e.getMessage()); // the folder will not get better by waiting
+            } catch (LocalFileException | MalformedResponseException e) {
+                return Outcome.failed(url.toString(), e.getMessage()); // the folder, or the server, will not get better by waiting
+            } catch (SSLHandshakeException e) {
+                if (certificateRefused(e)) {
+                    return Outcome.failed(url.toString(), ClientTrust.refusal(e));
+                }
+                last = e;
             } catch (StatusFailure e) {
                 if (!e.retryable()) {
                     return Outcome.failed(url.toString(), e.getMessage());
@@ -89,49 +103,84 @@ final class Fetch {
                 + " (after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")");
     }
 
-    private Outcome attempt() throws IOException, InterruptedException {
+    private Outcome attempt() throws IOException {
         long have = sizeOnDisk();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(options.timeout()).GET();
-        if ("http".equalsIgnoreCase(url.getScheme())) {
-            // HTTP/2 over TLS comes by ALPN; on plain http the client would offer an h2c upgrade nearly no server takes
-            request.version(HttpClient.Version.HTTP_1_1);
-        }
+        Map<String, String> headers = new LinkedHashMap<>();
         if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
+            headers.put("Range", "bytes=" + have + "-");
             if (validator != null) {
-                request.header("If-Range", validator);
+                headers.put("If-Range", validator);
             }
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            HttpHeaders headers = response.headers();
-            int status = response.statusCode();
+        ByteBuffer buffer = buffers.take();
+        try (Exchange exchange = follow(headers, buffer)) {
+            ResponseHead response = exchange.head();
+            HttpHeaders fields = response.headers();
+            int status = response.status();
             if (status == 416 && have > 0) {
-                return alreadyComplete(headers, have);
+                return alreadyComplete(fields, have);
             }
             if (status != 200 && status != 206) {
                 throw new StatusFailure(url, status);
             }
             long start = 0;
-            long total = headers.firstValueAsLong("Content-Length").orElse(-1);
+            long total = response.framing() instanceof BodyFraming.Length length ? length.bytes() : -1;
             if (status == 206) {
-                long[] range = contentRange(headers, have);
+                long[] range = contentRange(fields, have);
                 start = range[0];
                 total = range[1];
             }
-            remember(headers, total);
+            remember(fields, total);
             account(start);
-            long size = receive(body, start > 0, total);
+            long size = receive(exchange, start > 0, total);
             if (total >= 0 && size != total) {
                 throw new IOException("connection closed after " + size + " of " + total + " bytes");
             }
-            return save(RemoteName.of(url, headers), size);
+            return save(RemoteName.of(url, fields), size);
+        } finally {
+            buffers.give(buffer);
+        }
+    }
+
+    /** Sends the GET and follows redirects; the exchange whose answer is not a redirect to follow. */
+    private Exchange follow(Map<String, String> headers, ByteBuffer buffer) throws IOException {
+        URI at = url;
+        for (int redirects = 0; ; redirects++) {
+            Exchange exchange = Exchange.open(at, headers, options.timeout(), options.trust(), guard, buffer);
+            int status = exchange.head().status();
+            String location = exchange.head().headers().get("Location");
+            if (!REDIRECTS.contains(status) || location == null) {
+                return exchange;
+            }
+            exchange.close();
+            if (redirects == MAX_REDIRECTS) {
+                throw new StatusFailure(url, status, "more than " + MAX_REDIRECTS + " redirects");
+            }
+            URI next = redirect(at, status, location);
+            if ("https".equalsIgnoreCase(at.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+                throw new StatusFailure(url, status, "a redirect from https to http is not followed: " + next);
+            }
+            LOG.debug("{} redirects {} to {}", status, at, next);
+            at = next;
+        }
+    }
+
+    private URI redirect(URI at, int status, String location) throws StatusFailure {
+        try {
+            URI next = at.resolve(location);
+            if (next.getHost() == null
+                    || !("http".equalsIgnoreCase(next.getScheme()) || "https".equalsIgnoreCase(next.getScheme()))) {
+                throw new StatusFailure(url, status, "a redirect to '" + location + "', not an http or https URL");
+            }
+            return next;
+        } catch (IllegalArgumentException e) {
+            throw new StatusFailure(url, status, "a redirect to a malformed Location '" + location + "'");
         }
     }
 
     /** A 416 to our Range: the partial file may hold the whole body already, else it is stale and goes. */
     private Outcome alreadyComplete(HttpHeaders headers, long have) throws IOException {
-        Matcher unsatisfied = UNSATISFIED_RANGE.matcher(headers.firstValue("Content-Range").orElse(""));
+        Matcher unsatisfied = UNSATISFIED_RANGE.matcher(headers.first("Content-Range").orElse(""));
         if (unsatisfied.matches() && Long.parseLong(unsatisfied.group(1)) == have) {
             account(have);
             return save(RemoteName.of(url, headers), have);
@@ -142,7 +191,7 @@ final class Fetch {
 
     /** The start and total of a 206 answer; it must start where our file ends. */
     private long[] contentRange(HttpHeaders headers, long have) throws IOException {
-        String value = headers.firstValue("Content-Range").orElse("");
+        String value = headers.first("Content-Range").orElse("");
         Matcher range = CONTENT_RANGE.matcher(value);
         if (!range.matches() || Long.parseLong(range.group(1)) != have) {
             Files.deleteIfExists(temp);
@@ -153,8 +202,8 @@ final class Fetch {
 
     /** Keeps the validator for If-Range and tells the progress the size, once. */
     private void remember(HttpHeaders headers, long total) {
-        Optional<String> etag = headers.firstValue("ETag").filter(tag -> !tag.startsWith("W/"));
-        validator = etag.or(() -> headers.firstValue("Last-Modified")).orElse(null);
+        validator = headers.first("ETag").filter(tag -> !tag.startsWith("W/"))
+                .or(() -> headers.first("Last-Modified")).orElse(null);
         if (total >= 0 && !sizeAnnounced) {
             sizeAnnounced = true;
             progress.planned(0, total);
@@ -168,50 +217,71 @@ final class Fetch {
     }
 
     /** Appends or writes the body to the temp file; a failed read says how far it got and why. */
-    private long receive(InputStream body, boolean append, long total) throws IOException {
-        StallGuard.Watch watch = guard.watch();
-        try (OutputStream out = openTemp(append)) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = read(body, buffer, watch, total)) >= 0) {
-                write(out, buffer, n);
+    private long receive(Exchange exchange, boolean append, long total) throws IOException {
+        FileChannel out = openTemp(append);
+        try {
+            ByteBuffer chunk;
+            while ((chunk = read(exchange, total)) != null) {
+                int n = chunk.remaining();
+                write(out, chunk);
                 reported += n;
                 progress.transferred(n);
-                watch.progressed();
             }
         } finally {
-            watch.close();
+            close(out);
         }
         return sizeOnDisk();
     }
 
-    private OutputStream openTemp(boolean append) throws LocalFileException {
+    private void close(FileChannel out) throws LocalFileException {
         try {
-            return Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            out.close();
+        } catch (IOException e) {
+            throw LocalFileException.of("write into", options.directory(), e);
+        }
+    }
+
+    private FileChannel openTemp(boolean append) throws LocalFileException {
+        try {
+            return FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw LocalFileException.of("write into", options.directory(), e);
         }
     }
 
-    private void write(OutputStream out, byte[] buffer, int n) throws LocalFileException {
+    private void write(FileChannel out, ByteBuffer chunk) throws LocalFileException {
         try {
-            out.write(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
         } catch (IOException e) {
             throw LocalFileException.of("write into", options.directory(), e);
         }
     }
 
-    private int read(InputStream body, byte[] buffer, StallGuard.Watch watch, long total) throws IOException {
+    private ByteBuffer read(Exchange exchange, long total) throws IOException {
         try {
-            return body.read(buffer);
+            return exchange.body();
+        } catch (MalformedResponseException e) {
+            throw e;
         } catch (IOException e) {
             String got = reported + (total >= 0 ? " of " + total : "") + " bytes";
-            if (watch.stalled()) {
+            if (exchange.stalled()) {
                 throw new IOException("no data for " + options.timeout().toMillis() + " ms after " + got, e);
             }
             throw new IOException("connection closed after " + got, e);
         }
+    }
+
+    /** Whether a handshake failed on the server's certificate, which no retry changes. */
+    private static boolean certificateRefused(SSLHandshakeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Outcome save(String name, long size) throws IOException {

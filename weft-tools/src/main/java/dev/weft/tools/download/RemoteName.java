@@ -2,7 +2,6 @@ package dev.weft.tools.download;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -26,8 +25,8 @@ final class RemoteName {
     private RemoteName() {
     }
 
-    static String of(URI url, HttpHeaders headers) {
-        return headers.firstValue("Content-Disposition").flatMap(RemoteName::fromDisposition)
+    static String of(URI url, dev.weft.http.HttpHeaders headers) {
+        return headers.first("Content-Disposition").flatMap(RemoteName::fromDisposition)
                 .or(() -> fromPath(url))
                 .orElse("index.html");
     }

@@ -8,9 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops bodies that stop arriving. The HttpClient's request timeout ends when the headers come; a server that then
- * sends nothing would hold a download forever. Each body read registers a {@link Watch}; one clock thread interrupts the
- * reader whose last bytes are older than the timeout, and the reader turns that into a retryable "no data" failure.
+ * Stops connections that stop delivering: a server that accepts and then sends nothing, in the handshake, the head
+ * or the middle of a body, would otherwise hold a download forever (a blocking socket channel has no read timeout).
+ * Each exchange registers a {@link Watch} with what stops it; one clock thread runs that for every watch whose last
+ * bytes are older than the timeout, and the reader, its read failed, reports a retryable "no data" failure.
  */
 final class StallGuard implements AutoCloseable {
 
@@ -25,9 +26,9 @@ final class StallGuard implements AutoCloseable {
         clock.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts watching the calling thread until the returned watch is closed. */
-    Watch watch() {
-        Watch watch = new Watch(Thread.currentThread());
+    /** Starts watching until the returned watch is closed; {@code stop} (closing the connection) ends a stall. */
+    Watch watch(Runnable stop) {
+        Watch watch = new Watch(stop);
         watches.add(watch);
         return watch;
     }
@@ -46,16 +47,16 @@ final class StallGuard implements AutoCloseable {
         clock.shutdownNow();
     }
 
-    /** One body being read by one thread. */
+    /** One connection being read by one thread. */
     final class Watch implements AutoCloseable {
 
-        private final Thread reader;
+        private final Runnable stop;
         private volatile long last = System.nanoTime();
         private boolean stalled;
         private boolean closed;
 
-        private Watch(Thread reader) {
-            this.reader = reader;
+        private Watch(Runnable stop) {
+            this.stop = stop;
         }
 
         /** Bytes arrived. */
@@ -63,7 +64,7 @@ final class StallGuard implements AutoCloseable {
             last = System.nanoTime();
         }
 
-        /** Whether the guard interrupted the reader for lack of data. */
+        /** Whether the guard stopped the connection for lack of data. */
         synchronized boolean stalled() {
             return stalled;
         }
@@ -71,18 +72,15 @@ final class StallGuard implements AutoCloseable {
         private synchronized void stop() {
             if (!closed && !stalled) {
                 stalled = true;
-                reader.interrupt();
+                stop.run();
             }
         }
 
-        /** Stops watching; clears the guard's own interrupt so it cannot hit whatever the thread does next. */
+        /** Stops watching. */
         @Override
         public synchronized void close() {
             closed = true;
             watches.remove(this);
-            if (stalled) {
-                Thread.interrupted();
-            }
         }
     }
 }

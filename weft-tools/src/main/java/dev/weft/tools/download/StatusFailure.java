@@ -15,7 +15,12 @@ final class StatusFailure extends IOException {
     private final int status;
 
     StatusFailure(URI url, int status) {
-        super("HTTP " + status);
+        this(url, status, "");
+    }
+
+    /** With {@code detail} after the status in the message: "HTTP 301 (a redirect from https to http is not followed)". */
+    StatusFailure(URI url, int status, String detail) {
+        super("HTTP " + status + (detail.isEmpty() ? "" : " (" + detail + ")"));
         this.url = url;
         this.status = status;
     }

@@ -3,18 +3,16 @@ package dev.weft.tools.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpHeaders;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.weft.http.HttpHeaders;
 
 /** How a download's file name is chosen and cleaned, from headers and URLs alone. */
 class RemoteNameTest {
 
     private static String name(String url, String disposition) {
-        HttpHeaders headers = HttpHeaders.of(disposition == null ? Map.of() : Map.of("Content-Disposition",
-                List.of(disposition)), (k, v) -> true);
+        HttpHeaders headers = disposition == null ? HttpHeaders.of() : HttpHeaders.of("Content-Disposition", disposition);
         return RemoteName.of(URI.create(url), headers);
     }
 

@@ -63,7 +63,7 @@ final class Fetch {
 
     Fetch(URI url, DownloadOptions options, ReadBuffers buffers, SaveNames names, StallGuard guard, Progress progress) {
         this.url = url;
-        this.temp = options.directory().resolve(".weft-" + hash(url) + ".part");
+        this.temp = tempFile(options.directory(), url);
         this.options = options;
         this.buffers = buffers;
         this.names = names;
@@ -304,6 +304,11 @@ final class Fetch {
         } catch (NoSuchFileException e) {
             return 0;
         }
+    }
+
+    /** Where the body of {@code url} collects until it is complete: the same name in every run, for resuming. */
+    static Path tempFile(Path directory, URI url) {
+        return directory.resolve(".weft-" + hash(url) + ".part");
     }
 
     private static String hash(URI url) {

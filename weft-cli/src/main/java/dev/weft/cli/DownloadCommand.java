@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft download}: reads the URLs, runs the concurrent downloader, prints a line per file and the report. */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Download many URLs at once (HTTP/1.1 and HTTP/2) on virtual threads.",
+        description = {"Download many URLs at once over HTTP/1.1 (http and https) on virtual threads.",
                 "Retries connection errors and 5xx with back-off, resumes partial files with Range, "
                         + "and never overwrites a file: a taken name gets a -1, -2... suffix."})
 final class DownloadCommand implements Callable<Integer> {

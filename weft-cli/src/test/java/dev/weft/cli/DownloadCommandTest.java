@@ -153,4 +153,35 @@ class DownloadCommandTest {
             assertThat(Files.readString(dir.resolve("s.txt"))).isEqualTo("secure");
         }
     }
+
+    @Test
+    void anHttpsServerIsTrustedThroughACaFile() throws Exception {
+        dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
+        Path ca = dir.resolve("ca.pem");
+        tls.writePem(ca, dir.resolve("key.pem"));
+        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
+                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "by the CA"))) {
+            String url = "https://localhost:" + https.port() + "/ca.txt";
+
+            int exit = weft("download", "-d", dir.resolve("out").toString(), "--cacert", ca.toString(), url);
+
+            assertThat(exit).isZero();
+            assertThat(Files.readString(dir.resolve("out/ca.txt"))).isEqualTo("by the CA");
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsOneLineSayingHowToTrustIt() throws Exception {
+        dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
+        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
+                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "secure"))) {
+            String url = "https://127.0.0.1:" + https.port() + "/s.txt";
+
+            int exit = weft("download", "-d", dir.toString(), url);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).contains("failed: " + url + ": the server's certificate is not trusted (",
+                    "); use --cacert FILE, --pin sha256:... or -k").doesNotContain("attempts", "Exception");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.weft.http.HttpResponse;
 import dev.weft.http.HttpServer;
 import dev.weft.http.files.FileServer;
 import dev.weft.http.files.FileServerOptions;
+import dev.weft.tls.Tls;
 
 /**
  * weft's own HTTP server for download tests, on 127.0.0.1 port 0 under a given model (under processes each worker
@@ -23,6 +24,7 @@ import dev.weft.http.files.FileServerOptions;
  * <li>{@code /files/NAME}: the file {@code files/NAME} under the root, from weft's {@link FileServer} (Content-Length,
  * Range, ETag);</li>
  * <li>{@code /chunked/N/NAME}: N seeded bytes ({@link TestFileServer#content}) sent chunked, in pieces of 10,000;</li>
+ * <li>{@code /to/URL}: a 302 to URL, percent-encoded in the request target;</li>
  * <li>{@code /hop/K/NAME}: a 302 to {@code /hop/K-1/NAME}, and {@code /hop/0/NAME} a 302 to {@code /files/NAME}.</li>
  * </ul>
  */
@@ -41,6 +43,19 @@ final class WeftSite {
         return HttpServer.start(config, handler(root));
     }
 
+    /** The same over TLS with {@code tls}, whose PEM files (for the workers of the processes model) go in {@code pem}. */
+    static HttpServer startTls(Model model, Path root, Tls tls, Path pem) throws IOException {
+        Path certificate = pem.resolve("cert.pem");
+        Path key = pem.resolve("key.pem");
+        tls.writePem(certificate, key);
+        ServerConfig config = ServerConfig.builder("HTTPS").bind("127.0.0.1", 0).model(model).limits(LIMITS)
+                .tls(tls.serverContext())
+                .workerCommand(WorkerCommand.java(WeftSite.class.getName(),
+                        port -> List.of(Integer.toString(port), root.toString(), certificate.toString(), key.toString())))
+                .build();
+        return HttpServer.start(config, handler(root));
+    }
+
     static HttpHandler handler(Path root) throws IOException {
         FileServer files = new FileServer(FileServerOptions.of(root));
         return request -> {
@@ -51,6 +66,8 @@ final class WeftSite {
                     byte[] body = TestFileServer.content(request.path(), Integer.parseInt(segments[2]));
                     yield HttpResponse.ok().writer(out -> pieces(out, body));
                 }
+                case "to" -> HttpResponse.redirect(302, java.net.URLDecoder.decode(request.target().substring("/to/".length()),
+                        java.nio.charset.StandardCharsets.UTF_8));
                 case "hop" -> {
                     int left = Integer.parseInt(segments[2]);
                     yield HttpResponse.redirect(302, left == 0 ? "/files/" + segments[3] : "/hop/" + (left - 1) + "/" + segments[3]);
@@ -67,10 +84,14 @@ final class WeftSite {
         }
     }
 
-    /** A worker process of the processes model (args: port, root). */
+    /** A worker process of the processes model (args: port, root[, certificate PEM, key PEM]). */
     public static void main(String[] args) throws Exception {
-        ServerConfig config = ServerConfig.builder("HTTP").bind("127.0.0.1", Integer.parseInt(args[0]))
-                .limits(LIMITS).worker(true).build();
+        ServerConfig.Builder builder = ServerConfig.builder("HTTP").bind("127.0.0.1", Integer.parseInt(args[0]))
+                .limits(LIMITS).worker(true);
+        if (args.length > 2) {
+            builder.tls(Tls.fromPem(Path.of(args[2]), Path.of(args[3])).serverContext());
+        }
+        ServerConfig config = builder.build();
         HttpServer server = HttpServer.start(config, handler(Path.of(args[1])));
         server.tcp().closeOnShutdown();
         server.awaitClosed();

@@ -16,6 +16,7 @@ import java.util.Map;
 import dev.weft.client.ClientTrust;
 import dev.weft.http.h1.BodyFraming;
 import dev.weft.http.h1.ChunkedDecoder;
+import dev.weft.http.h1.MalformedResponseException;
 import dev.weft.http.h1.ResponseHead;
 import dev.weft.http.h1.ResponseParser;
 
@@ -112,6 +113,9 @@ final class Exchange implements AutoCloseable {
         buffer.clear().flip();
         while (true) {
             if (!buffer.hasRemaining() && fill(buffer.capacity()) < 0) {
+                if (used > 1 && tlsRecord(bytes)) {
+                    throw new MalformedResponseException("the server answered in TLS: use an https:// URL");
+                }
                 throw new EOFException(used == 0 ? "the server closed the connection without a response"
                         : "the server closed the connection in the middle of the response head");
             }
@@ -132,6 +136,11 @@ final class Exchange implements AutoCloseable {
                 used = 0;
             }
         }
+    }
+
+    /** Whether a response starts like a TLS record (an alert or a handshake, version 3.x): a TLS port asked in plain http. */
+    private static boolean tlsRecord(byte[] bytes) {
+        return (bytes[0] == 0x15 || bytes[0] == 0x16) && bytes[1] == 3;
     }
 
     private void startBody(ResponseHead parsed) {

@@ -55,7 +55,17 @@ sealed interface Wire permits Wire.Plain, Wire.Tls {
             plain.close();
             throw connectFailure(e);
         }
-        SSLSocket socket = trust.wrap(plain, host); // closes plain when the handshake fails
+        SSLSocket socket;
+        try {
+            socket = trust.wrap(plain, host); // closes plain when the handshake fails
+        } catch (javax.net.ssl.SSLException e) {
+            if (String.valueOf(e.getMessage()).contains("Unsupported or unrecognized SSL message")) {
+                var plainAnswer = new dev.weft.http.h1.MalformedResponseException("the server did not answer in TLS: use an http:// URL");
+                plainAnswer.initCause(e);
+                throw plainAnswer;
+            }
+            throw e;
+        }
         return new Tls(plain, socket, socket.getInputStream(), socket.getOutputStream());
     }
 

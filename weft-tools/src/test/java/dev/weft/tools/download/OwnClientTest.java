@@ -171,4 +171,14 @@ class OwnClientTest {
             assertThat(server.requests()).hasSize(1);
         }
     }
+
+    @Test
+    void aTlsAnswerToPlainHttpSaysToUseHttps() throws Exception {
+        try (CannedServer server = new CannedServer(n -> Reply.close("\u0015\u0003\u0003\u0000\u0002\u0002\u0032"))) {
+            Report report = download(server, "/tls.txt", 3);
+
+            assertThat(report.failures()).extracting(Outcome::reason).containsExactly("the server answered in TLS: use an https:// URL");
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
 }

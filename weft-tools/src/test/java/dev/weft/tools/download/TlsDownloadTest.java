@@ -106,4 +106,14 @@ class TlsDownloadTest {
         }
         assertThat(dir).isEmptyDirectory();
     }
+
+    @Test
+    void aPlainServerAskedForHttpsSaysToUseHttp() throws Exception {
+        publish("x.txt", 10);
+        try (HttpServer plain = WeftSite.start(new Model.Virtual(), site)) {
+            Report report = download(URI.create("https://127.0.0.1:" + plain.port() + "/files/x.txt"), ClientTrust.system());
+
+            assertThat(report.failures()).extracting(Outcome::reason).containsExactly("the server did not answer in TLS: use an http:// URL");
+        }
+    }
 }

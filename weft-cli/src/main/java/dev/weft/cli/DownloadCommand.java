@@ -93,8 +93,11 @@ final class DownloadCommand implements Callable<Integer> {
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("no URLs: give URLs or -i LIST");
             }
-            return DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries).withTimeout(timeout)
-                    .withTrust(trust.trust(spec.commandLine().getErr()));
+            DownloadOptions options = DownloadOptions.of(all, directory).withParallel(parallel).withRetries(retries)
+                    .withTimeout(timeout);
+            // without trust options the JDK's trust store is loaded only if an https URL needs it (50-90 ms of start-up)
+            boolean chosen = trust.cacert != null || trust.pin != null || trust.insecure;
+            return chosen ? options.withTrust(trust.trust(spec.commandLine().getErr())) : options;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

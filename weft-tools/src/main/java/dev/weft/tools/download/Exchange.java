@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.weft.client.ClientTrust;
 import dev.weft.http.h1.BodyFraming;
@@ -46,11 +47,11 @@ final class Exchange implements AutoCloseable {
 
     /**
      * Connects to {@code url}'s host, sends a GET with {@code headers} besides Host, User-Agent, Accept-Encoding and
-     * Connection, and reads the response head (skipping 1xx answers). {@code buffer} is the read buffer, used until
-     * {@link #close()}.
+     * Connection, and reads the response head (skipping 1xx answers). {@code trust} is asked only for https.
+     * {@code buffer} is the read buffer, used until {@link #close()}.
      */
-    static Exchange open(URI url, Map<String, String> headers, Duration timeout, ClientTrust trust, StallGuard guard,
-                         ByteBuffer buffer) throws IOException {
+    static Exchange open(URI url, Map<String, String> headers, Duration timeout, Supplier<ClientTrust> trust,
+                         StallGuard guard, ByteBuffer buffer) throws IOException {
         Exchange exchange = new Exchange(buffer, guard);
         try {
             exchange.connect(url, timeout, trust);
@@ -75,7 +76,7 @@ final class Exchange implements AutoCloseable {
         return watch.stalled();
     }
 
-    private void connect(URI url, Duration timeout, ClientTrust trust) throws IOException {
+    private void connect(URI url, Duration timeout, Supplier<ClientTrust> trust) throws IOException {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         String host = url.getHost();
         if (host == null) {
@@ -89,7 +90,7 @@ final class Exchange implements AutoCloseable {
             throw new IOException("unknown host " + bare, e);
         }
         InetSocketAddress to = new InetSocketAddress(address, url.getPort() >= 0 ? url.getPort() : tls ? 443 : 80);
-        wire = tls ? Wire.connectTls(to, bare, timeout, trust, opened -> socket = opened)
+        wire = tls ? Wire.connectTls(to, bare, timeout, trust.get(), opened -> socket = opened)
                 : Wire.connect(to, timeout, opened -> socket = opened);
     }
 

@@ -146,7 +146,7 @@ final class Fetch {
     private Exchange follow(Map<String, String> headers, ByteBuffer buffer) throws IOException {
         URI at = url;
         for (int redirects = 0; ; redirects++) {
-            Exchange exchange = Exchange.open(at, headers, options.timeout(), options.trust(), guard, buffer);
+            Exchange exchange = Exchange.open(at, headers, options.timeout(), options::trust, guard, buffer);
             int status = exchange.head().status();
             String location = exchange.head().headers().get("Location");
             if (!REDIRECTS.contains(status) || location == null) {

@@ -20,8 +20,8 @@ import dev.weft.tools.progress.Tally;
 
 /**
  * Downloads many URLs at once: a virtual thread per URL, at most {@code parallel} holding a slot, each fetching over
- * weft's own HTTP/1.1 client ({@link Exchange}) into a read buffer from a shared pool. The seed's gevent downloader,
- * with retries, resume, safe names and one report.
+ * weft's own HTTP/1.1 client ({@link Exchange}) into a read buffer from a shared pool, on connections kept for the
+ * next fetch from the same server. The seed's gevent downloader, with retries, resume, safe names and one report.
  */
 public final class Downloader {
 
@@ -63,11 +63,12 @@ public final class Downloader {
         Semaphore slots = new Semaphore(options.parallel());
         List<Future<?>> fetches = new ArrayList<>();
         ReadBuffers buffers = new ReadBuffers(options.parallel());
-        try (StallGuard guard = new StallGuard(options.timeout());
+        try (Connections connections = new Connections();
+             StallGuard guard = new StallGuard(options.timeout());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(
                      Thread.ofVirtual().name("download-", 0).factory())) {
             for (URI url : options.urls()) {
-                Fetch fetch = new Fetch(url, options, buffers, names, guard, progress);
+                Fetch fetch = new Fetch(url, options, buffers, connections, names, guard, progress);
                 fetches.add(threads.submit(() -> {
                     slots.acquire();
                     try {

@@ -25,13 +25,19 @@ import dev.weft.http.h1.ResponseParser;
  * One GET over HTTP/1.1 on a connection of its own, read the most direct way: the response head is parsed from the
  * first bytes read, and the body is handed out as views of the same reused buffer the socket reads into (a direct
  * buffer, so a plain-http body goes socket, buffer, file without a copy through the heap and without a hand-off
- * between threads). The connection is closed after the body ({@code Connection: close}). The stall guard closes the
- * connection when it has been silent for the timeout, in connect, handshake, head or body alike.
+ * between threads). A connection whose body ended cleanly goes back to the run's {@link Connections} for the next
+ * fetch from the same origin, unless the server said it closes it; a reused connection that turns out closed is
+ * replaced by a new one, once. The stall guard closes the connection when it has been silent for the timeout, in
+ * connect, handshake, head or body alike.
  */
 final class Exchange implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exchange.class);
+
     private final ByteBuffer buffer;
     private final StallGuard.Watch watch;
+    private final Connections connections;
+    private final URI url;
     private volatile Closeable socket;
     private Wire wire;
     private ResponseHead head;
@@ -40,23 +46,37 @@ final class Exchange implements AutoCloseable {
     private int end;
     private boolean done;
 
-    private Exchange(ByteBuffer buffer, StallGuard guard) {
+    private Exchange(URI url, ByteBuffer buffer, StallGuard guard, Connections connections) {
+        this.url = url;
         this.buffer = buffer;
+        this.connections = connections;
         this.watch = guard.watch(this::abort);
     }
 
     /**
-     * Connects to {@code url}'s host, sends a GET with {@code headers} besides Host, User-Agent, Accept-Encoding and
-     * Connection, and reads the response head (skipping 1xx answers). {@code trust} is asked only for https.
-     * {@code buffer} is the read buffer, used until {@link #close()}.
+     * Sends a GET for {@code url} with {@code headers} besides Host, User-Agent and Accept-Encoding, on an idle
+     * connection to its origin or a new one, and reads the response head (skipping 1xx answers). {@code trust} is
+     * asked only for a new https connection. {@code buffer} is the read buffer, used until {@link #close()}.
      */
     static Exchange open(URI url, Map<String, String> headers, Duration timeout, Supplier<ClientTrust> trust,
-                         StallGuard guard, ByteBuffer buffer) throws IOException {
-        Exchange exchange = new Exchange(buffer, guard);
+                         StallGuard guard, ByteBuffer buffer, Connections connections) throws IOException {
+        byte[] request = request(url, headers);
+        Wire idle = connections.take(url);
+        if (idle != null) {
+            Exchange exchange = new Exchange(url, buffer, guard, connections);
+            try {
+                exchange.use(idle);
+                exchange.ask(request);
+                return exchange;
+            } catch (IOException | RuntimeException e) {
+                exchange.close();
+                LOG.debug("a kept connection to {} failed ({}); asking on a new one", Connections.origin(url), e.toString());
+            }
+        }
+        Exchange exchange = new Exchange(url, buffer, guard, connections);
         try {
-            exchange.connect(url, timeout, trust);
-            exchange.wire.send(request(url, headers));
-            exchange.readHead();
+            exchange.connect(timeout, trust);
+            exchange.ask(request);
             return exchange;
         } catch (IOException | RuntimeException e) {
             exchange.close();
@@ -65,6 +85,16 @@ final class Exchange implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private void use(Wire idle) {
+        wire = idle;
+        socket = idle::abort;
+    }
+
+    private void ask(byte[] request) throws IOException {
+        wire.send(request);
+        readHead();
     }
 
     ResponseHead head() {
@@ -76,7 +106,7 @@ final class Exchange implements AutoCloseable {
         return watch.stalled();
     }
 
-    private void connect(URI url, Duration timeout, Supplier<ClientTrust> trust) throws IOException {
+    private void connect(Duration timeout, Supplier<ClientTrust> trust) throws IOException {
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         String host = url.getHost();
         if (host == null) {
@@ -103,7 +133,7 @@ final class Exchange implements AutoCloseable {
                 .append("Host: ").append(host).append("\r\n")
                 .append("User-Agent: weft\r\nAccept-Encoding: identity\r\n");
         headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-        return text.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Reads until a final response head is complete; the bytes after it stay in the buffer as the body's first. */
@@ -228,16 +258,16 @@ final class Exchange implements AutoCloseable {
         }
     }
 
+    /** Ends the exchange: a connection whose body ended cleanly and that the server keeps open is kept for the next. */
     @Override
     public void close() {
-        try {
-            if (wire != null) {
-                wire.abort();
-            } else {
-                abort();
-            }
-        } finally {
-            watch.close();
+        watch.close(); // after this the guard no longer closes the connection
+        if (wire == null) {
+            abort();
+        } else if (done && head.keepAlive() && !buffer.hasRemaining() && !watch.stalled()) {
+            connections.give(url, wire);
+        } else {
+            wire.abort();
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class ReadBuffers {
 
     static final int MAX = 1024 * 1024;
-    static final int MIN = 64 * 1024;
+    static final int MIN = 16 * 1024;
     static final int BUDGET = 32 * 1024 * 1024;
 
     private final int size;

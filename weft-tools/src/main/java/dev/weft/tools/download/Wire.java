@@ -105,14 +105,14 @@ sealed interface Wire permits Wire.Plain, Wire.Tls {
         }
     }
 
-    /** TLS over a plain socket: decrypted bytes come through a 64 KiB array; aborting closes the plain socket under it. */
+    /** TLS over a plain socket: decrypted bytes come through a 16 KiB array; aborting closes the plain socket under it. */
     final class Tls implements Wire {
 
         private final Socket plain;
         private final SSLSocket socket;
         private final InputStream in;
         private final OutputStream out;
-        private final byte[] scratch = new byte[64 * 1024];
+        private final byte[] scratch = new byte[16 * 1024]; // a TLS record's most
 
         Tls(Socket plain, SSLSocket socket, InputStream in, OutputStream out) {
             this.plain = plain;

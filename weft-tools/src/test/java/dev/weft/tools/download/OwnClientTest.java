@@ -39,13 +39,12 @@ class OwnClientTest {
     }
 
     @Test
-    void theRequestIsAnHttp11GetWithHostUserAgentAndIdentityEncoding() throws Exception {
+    void theRequestIsAnHttp11GetWithHostUserAgentAndIdentityEncodingThatKeepsTheConnection() throws Exception {
         try (CannedServer server = new CannedServer(n -> Reply.close("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
             download(server, "/a%20b/c.txt?x=1&y=%2F", 0);
 
             assertThat(server.requests()).containsExactly("GET /a%20b/c.txt?x=1&y=%2F HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + server.url("/").getPort() + "\r\nUser-Agent: weft\r\nAccept-Encoding: identity\r\n"
-                    + "Connection: close\r\n\r\n");
+                    + server.url("/").getPort() + "\r\nUser-Agent: weft\r\nAccept-Encoding: identity\r\n\r\n");
         }
     }
 

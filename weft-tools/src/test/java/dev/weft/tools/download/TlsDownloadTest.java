@@ -116,4 +116,20 @@ class TlsDownloadTest {
             assertThat(report.failures()).extracting(Outcome::reason).containsExactly("the server did not answer in TLS: use an http:// URL");
         }
     }
+
+    @Test
+    void manyHttpsFilesShareTheirConnections() throws Exception {
+        List<URI> urls = new java.util.ArrayList<>();
+        try (HttpServer server = WeftSite.startTls(new Model.Virtual(), site, TLS, Files.createDirectories(site.resolve("pem")))) {
+            for (int i = 0; i < 20; i++) {
+                publish("t" + i + ".txt", 100 + i);
+                urls.add(URI.create("https://127.0.0.1:" + server.port() + "/files/t" + i + ".txt"));
+            }
+            Report report = Downloader.download(DownloadOptions.of(urls, dir).withParallel(1)
+                    .withTrust(ClientTrust.of(null, TLS.fingerprint(), false)), Progress.none());
+
+            assertThat(report.done()).isEqualTo(20);
+            assertThat(server.tcp().metrics().snapshot().acceptedTotal()).isEqualTo(1);
+        }
+    }
 }

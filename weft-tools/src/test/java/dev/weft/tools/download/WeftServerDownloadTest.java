@@ -116,4 +116,26 @@ class WeftServerDownloadTest {
             assertThat(files).isEmpty();
         }
     }
+
+    static Stream<Model> inProcessModels() {
+        return Model.inProcess().stream(); // under processes the workers accept, and the parent counts no connections
+    }
+
+    @ParameterizedTest
+    @MethodSource("inProcessModels")
+    void manyFilesFromOneServerShareAConnectionPerRunningDownload(Model model) throws Exception {
+        String[] paths = new String[30];
+        for (int i = 0; i < paths.length; i++) {
+            publish("f" + i + ".bin", 1000 + i);
+            paths[i] = "/files/f" + i + ".bin";
+        }
+        try (HttpServer server = WeftSite.start(model, site)) {
+            List<URI> urls = Stream.of(paths).map(path -> URI.create("http://127.0.0.1:" + server.port() + path)).toList();
+            Report report = Downloader.download(DownloadOptions.of(urls, dir).withParallel(2), Progress.none());
+
+            assertThat(report.done()).isEqualTo(30);
+            assertThat(server.tcp().metrics().snapshot().acceptedTotal()).isBetween(1L, 2L);
+        }
+        assertThat(Files.readAllBytes(dir.resolve("f29.bin"))).hasSize(1029);
+    }
 }

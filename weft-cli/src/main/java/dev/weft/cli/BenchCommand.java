@@ -179,7 +179,8 @@ final class BenchCommand implements Runnable {
             FilesBench bench;
             try {
                 bench = new FilesBench(ServeCommand.size(size), rounds, line -> print(spec.commandLine().getOut(), line),
-                        WeftProgram.sameClassPath(Main.class.getName()));
+                        WeftProgram.sameClassPathOptimising("client", Main.class.getName()),
+                        WeftProgram.sameClassPath("client", Main.class.getName()));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench files: " + e.getMessage(), e);
             }

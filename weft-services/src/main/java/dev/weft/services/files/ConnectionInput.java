@@ -26,6 +26,15 @@ import javax.net.ssl.SSLSocket;
  */
 final class ConnectionInput extends InputStream {
 
+    /**
+     * The size of a body buffer, which is also the most one write to the local file takes: 1 MiB less one page. Whole
+     * 1 MiB writes at 1 MiB-aligned offsets (what a receiver that lags behind the sender does) let the page cache take
+     * 1 MiB folios, and on these VMs the first touch of those cost 3-4x the kernel time of small pages: a 1 GiB get
+     * spent 1.5-2.5 s in the kernel instead of 0.3-0.7 s (issue 27, docs/benchmarks.md). Writes of one page less never
+     * start on a large aligned offset.
+     */
+    static final int BODY_BUFFER = (1 << 20) - 4096;
+
     private static final int AHEAD = 64 * 1024;
     private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("weft-files-read-timeout").factory());

@@ -108,7 +108,7 @@ public final class Download {
 
     /**
      * Receives the body straight from the socket into buffers of up to {@link ReceivedDigest#CHUNK} bytes, writing what
-     * each read brought (as {@link RawClient} does, and for its reason) and handing each full buffer to the hash.
+     * each read brought and handing each full buffer to the hash.
      */
     private void copyBody(FileChannel file, long offset, long size, ReceivedDigest digest) throws IOException {
         long position = offset;

@@ -22,8 +22,6 @@ import dev.weft.services.files.FilesException.Code;
  */
 public final class RawClient {
 
-    /** Bytes per read and write: 1 GiB in 64 KiB heap chunks cost twice the time and kernel time (issue 27). */
-    private static final int CHUNK = 1 << 20;
 
     private RawClient() {
     }
@@ -59,13 +57,12 @@ public final class RawClient {
     }
 
     /**
-     * Reads to the end of the stream straight from the socket into a direct buffer, writing what each read brought.
-     * Writing as the bytes come is also cheaper for the kernel here than collecting whole 1 MiB chunks: aligned 1 MiB
-     * writes made the page cache take large folios, whose first touch cost this VM 0.5-1.7 s more per GiB (issue 27).
+     * Reads to the end of the stream straight from the socket into a direct buffer, writing what each read brought:
+     * through heap arrays in 64 KiB writes 1 GiB cost twice the time and kernel time (issue 27).
      */
     private static long receive(ConnectionInput in, WritableByteChannel file, String name, TransferListener listener)
             throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(ConnectionInput.BODY_BUFFER);
         long size = 0;
         while (in.read(buffer.clear()) >= 0) {
             buffer.flip();

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReceivedDigest implements AutoCloseable {
 
-    /** Bytes per buffer: large enough that a write and a hash step cost few calls. */
-    static final int CHUNK = 1 << 20;
+    /** Bytes per buffer: large enough that a write and a hash step cost few calls (see the size's own reason). */
+    static final int CHUNK = ConnectionInput.BODY_BUFFER;
     private static final int BUFFERS = 3;
     private static final ByteBuffer END = ByteBuffer.allocate(0);
     private static final ByteBuffer ABANDON = ByteBuffer.allocate(0);

@@ -2,6 +2,7 @@ package dev.weft.services.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -145,7 +146,7 @@ final class ConnectionInput extends InputStream {
             synchronized (this) {
                 if (timedOut) {
                     SocketTimeoutException timeout = new SocketTimeoutException(
-                            "no data for " + timeout().toMillis() + " ms");
+                            "no data from " + peer() + " for " + spoken(timeout()) + " (timed out)");
                     timeout.initCause(e);
                     throw timeout;
                 }
@@ -159,6 +160,16 @@ final class ConnectionInput extends InputStream {
                 }
             }
         }
+    }
+
+    private String peer() {
+        return socket.getRemoteSocketAddress() instanceof InetSocketAddress address
+                ? address.getHostString() + ":" + address.getPort() : "the server";
+    }
+
+    private static String spoken(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private synchronized void check() {

@@ -6,33 +6,45 @@
 # is the one place that knows them. A missing, stale or broken cache never fails a command: weft then runs without one.
 
 weft_java_version() { # prints the full version of the JDK at $1 (e.g. 25.0.3+9-LTS), or nothing
-  weft_release "$1/release" JAVA_RUNTIME_VERSION
-  [ -n "$REPLY" ] || weft_release "$1/release" JAVA_VERSION
+  weft_java_version_r "$1"
   echo "$REPLY"
 }
 
+weft_java_version_r() { # sets REPLY to the full version of the JDK at $1, or to nothing
+  weft_release "$1/release" JAVA_RUNTIME_VERSION
+  [ -n "$REPLY" ] || weft_release "$1/release" JAVA_VERSION
+}
+
 weft_aot_kind() { # prints how JDK major $1 makes a cache: aot (25+, one step), aot2 (24, two steps), cds (19-23), or nothing
-  local major="$1"
-  if [ "$major" -ge 25 ]; then echo aot
-  elif [ "$major" -eq 24 ]; then echo aot2
-  elif [ "$major" -ge 19 ]; then echo cds
+  weft_aot_kind_r "$1"
+  [ -z "$REPLY" ] || echo "$REPLY"
+}
+
+weft_aot_kind_r() { # sets REPLY to what weft_aot_kind prints
+  REPLY=""
+  if [ "$1" -ge 25 ]; then REPLY=aot
+  elif [ "$1" -eq 24 ]; then REPLY=aot2
+  elif [ "$1" -ge 19 ]; then REPLY=cds
   fi
 }
 
 weft_aot_file() { # prints the path of cache $3 (all, the default, client or copy) for jar $1 under the JDK at $2, or nothing
+  weft_aot_file_r "$@"
+  [ -z "$REPLY" ] || echo "$REPLY"
+}
+
+weft_aot_file_r() { # sets REPLY to what weft_aot_file prints
   local jar="$1" group="${3:-all}" version kind extension=aot suffix=
-  version="$(weft_java_version "$2")"
+  weft_java_version_r "$2"; version="$REPLY"
+  REPLY=""
   [ -n "$version" ] || return 0
-  kind="$(weft_aot_kind "${version%%[!0-9]*}")"
+  weft_aot_kind_r "${version%%[!0-9]*}"; kind="$REPLY"
+  REPLY=""
   [ -n "$kind" ] || return 0
   case "$jar" in *[[:space:]]*) return 0 ;; esac # the flags travel space-separated (-Dweft.aot.flags)
   if [ "$kind" = cds ]; then extension=jsa; fi
   if [ "$group" != all ]; then suffix="-$group"; fi
-  echo "${jar%.jar}-jdk-${version//[^A-Za-z0-9.+_-]/_}$suffix.$extension"
-}
-
-weft_aot_quiet() { # prints the -Xlog option that keeps the JVM's cache messages (a mismatch, a skipped class) from users
-  if [ "$1" -ge 24 ]; then echo "-Xlog:aot*=off,cds*=off"; else echo "-Xlog:cds*=off"; fi
+  REPLY="${jar%.jar}-jdk-${version//[^A-Za-z0-9.+_-]/_}$suffix.$extension"
 }
 
 weft_aot_record_flags() { # prints the flags that record the one-step cache $2 of group $3 under JDK major $1 (25+)
@@ -47,9 +59,18 @@ weft_aot_record_flags() { # prints the flags that record the one-step cache $2 o
 }
 
 weft_aot_use_flags() { # prints the JVM flags that run with cache $2 under JDK major $1
-  case "$(weft_aot_kind "$1")" in
-    aot | aot2) echo "-XX:AOTCache=$2 $(weft_aot_quiet "$1")" ;;
-    cds) echo "-XX:SharedArchiveFile=$2 $(weft_aot_quiet "$1")" ;;
+  weft_aot_use_flags_r "$@"
+  [ -z "$REPLY" ] || echo "$REPLY"
+}
+
+weft_aot_use_flags_r() { # sets REPLY to what weft_aot_use_flags prints
+  local quiet="-Xlog:cds*=off" # keeps the JVM's cache messages (a mismatch, a skipped class) from users
+  if [ "$1" -ge 24 ]; then quiet="-Xlog:aot*=off,cds*=off"; fi
+  weft_aot_kind_r "$1"
+  case "$REPLY" in
+    aot | aot2) REPLY="-XX:AOTCache=$2 $quiet" ;;
+    cds) REPLY="-XX:SharedArchiveFile=$2 $quiet" ;;
+    *) REPLY="" ;;
   esac
 }
 
@@ -78,12 +99,19 @@ weft_aot_build() { # java $1 (JDK major $2) records cache $4 (group $5) for jar 
 }
 
 weft_aot_prepare() { # makes sure cache $2 (all, client, copy) for jar $1 is current (JAVA_HOME's JDK); prints its flags
+  weft_aot_prepare_r "$@"
+  [ -z "$REPLY" ] || echo "$REPLY"
+}
+
+weft_aot_prepare_r() { # weft_aot_prepare, setting REPLY to the flags instead of printing them
   local jar="$1" group="${2:-all}" cache major what="start-up cache"
+  REPLY=""
   [ "${WEFT_AOT:-on}" = off ] && return 0
-  cache="$(weft_aot_file "$jar" "$JAVA_HOME" "$group")"
+  weft_aot_file_r "$jar" "$JAVA_HOME" "$group"; cache="$REPLY"
   if [ "$group" != all ]; then what="start-up cache for '$group' commands"; fi
   [ -n "$cache" ] || return 0
-  major="$(weft_java_major "$JAVA_HOME/bin/java")"
+  weft_java_major_r "$JAVA_HOME/bin/java"; major="$REPLY"
+  REPLY=""
   if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
     # a failed training is reported once per jar: its marker is newer than the jar until the jar is rebuilt
     if [ -f "$cache.failed" ] && ! [ "$jar" -nt "$cache.failed" ]; then
@@ -94,26 +122,34 @@ weft_aot_prepare() { # makes sure cache $2 (all, client, copy) for jar $1 is cur
       rm -f "$cache"
       touch "$cache.failed"
       echo "weft: could not prepare the $what (see ${cache%.*}.log); running without it." >&2
+      REPLY=""
       return 0
     fi
     rm -f "$cache.failed"
   fi
-  weft_aot_use_flags "$major" "$cache"
+  weft_aot_use_flags_r "$major" "$cache"
 }
 
 weft_aot_prepare_later() { # weft_aot_prepare for a user's command: a current cache's flags at once; a missing or stale
   # one is recorded in the background (once, whoever comes first) and this run goes without it, instead of making the
   # user wait ~10 s for a training run. WEFT_AOT_WAIT=1 waits as before (benchmarks, which must time the cache).
+  weft_aot_prepare_later_r "$@"
+  [ -z "$REPLY" ] || echo "$REPLY"
+}
+
+weft_aot_prepare_later_r() { # weft_aot_prepare_later, setting REPLY to the flags instead of printing them
   local jar="$1" group="${2:-all}" cache
+  REPLY=""
   [ "${WEFT_AOT:-on}" = off ] && return 0
   if [ "${WEFT_AOT_WAIT:-0}" = 1 ]; then
-    weft_aot_prepare "$jar" "$group"
+    weft_aot_prepare_r "$jar" "$group"
     return 0
   fi
-  cache="$(weft_aot_file "$jar" "$JAVA_HOME" "$group")"
+  weft_aot_file_r "$jar" "$JAVA_HOME" "$group"; cache="$REPLY"
+  REPLY=""
   [ -n "$cache" ] || return 0
   if [ -f "$cache" ] && ! [ "$jar" -nt "$cache" ]; then
-    weft_aot_prepare "$jar" "$group"
+    weft_aot_prepare_r "$jar" "$group"
     return 0
   fi
   # a recording killed half-way leaves its lock: after 5 minutes it no longer counts

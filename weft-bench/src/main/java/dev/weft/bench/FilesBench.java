@@ -75,18 +75,20 @@ public final class FilesBench {
     private final long size;
     private final int rounds;
     private final Consumer<String> progress;
-    private final WeftProgram weft;
+    private final WeftProgram verifiedGet;
+    private final WeftProgram rawGet;
 
     /** Times weft's client in this JVM only. */
     public FilesBench(long size, int rounds, Consumer<String> progress) {
-        this(size, rounds, progress, null);
+        this(size, rounds, progress, null, null);
     }
 
     /**
-     * Times weft's client in this JVM and, when {@code weft} is not null, also as {@code weft files get} run by
-     * {@code weft} in a process of its own (JVM start-up included), as nc is.
+     * Times weft's client in this JVM and, when the programs are not null, also as {@code weft files get} (verified
+     * by {@code verifiedGet}, {@code --raw} by {@code rawGet}) in a process of its own (JVM start-up included), as nc
+     * is. The launcher runs the two with different JIT flags.
      */
-    public FilesBench(long size, int rounds, Consumer<String> progress, WeftProgram weft) {
+    public FilesBench(long size, int rounds, Consumer<String> progress, WeftProgram verifiedGet, WeftProgram rawGet) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be at least 1 byte, not " + size);
         }
@@ -96,7 +98,8 @@ public final class FilesBench {
         this.size = size;
         this.rounds = rounds;
         this.progress = progress;
-        this.weft = weft;
+        this.verifiedGet = verifiedGet;
+        this.rawGet = rawGet;
     }
 
     /** Runs the benchmark in {@code work}, which must have room for the file twice; the file is deleted afterwards. */
@@ -127,10 +130,10 @@ public final class FilesBench {
                     }
                 });
                 methods.put(WEFT_RAW, target -> RawClient.get(endpoint, null, CLIENT_TIMEOUT, NAME, target, TransferListener.NONE).size());
-                if (weft != null) {
+                if (verifiedGet != null) {
                     Path log = work.resolve("weft-client.log");
-                    methods.put(WEFT_VERIFIED_PROCESS, target -> get(log, endpoint, target, List.of()));
-                    methods.put(WEFT_RAW_PROCESS, target -> get(log, endpoint, target, List.of("--raw")));
+                    methods.put(WEFT_VERIFIED_PROCESS, target -> get(verifiedGet, log, endpoint, target, List.of()));
+                    methods.put(WEFT_RAW_PROCESS, target -> get(rawGet, log, endpoint, target, List.of("--raw")));
                 }
                 methods.put(NC, target -> {
                     int port = ServerLauncher.freePort();
@@ -175,8 +178,9 @@ public final class FilesBench {
                 JvmFlags.FLAGS, size, rounds, receiver, serverConfig, rows, targets(rows), notes());
     }
 
-    /** {@code weft files get [extra] HOST:PORT NAME -o target} in its own process; the bytes it saved. */
-    private long get(Path log, Endpoint endpoint, Path target, List<String> extra) throws IOException, InterruptedException {
+    /** {@code weft files get [extra] HOST:PORT NAME -o target} run by {@code weft}; the bytes it saved. */
+    private long get(WeftProgram weft, Path log, Endpoint endpoint, Path target, List<String> extra)
+            throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(weft.command());
         line.addAll(List.of("files", "get", "-q"));
         line.addAll(extra);
@@ -259,8 +263,9 @@ public final class FilesBench {
                 "weft's server runs in its own JVM (the flags below). 'weft files (verified)' and '--raw' run weft's client "
                         + "in the harness JVM, timed from connect until the file is in place (no JVM start-up); the '(own process)' "
                         + "rows run `weft files get` as a user does, in a JVM of its own started as ./weft starts it, start-up "
-                        + "included" + (weft == null ? " (not run this time: no weft command was given). "
-                                : ", with `" + String.join(" ", weft.command()) + " files get ...`. ")
+                        + "included" + (verifiedGet == null ? " (not run this time: no weft command was given). "
+                                : ", with `" + String.join(" ", verifiedGet.command()) + " files get ...` and `"
+                                        + String.join(" ", rawGet.command()) + " files get --raw ...`. ")
                         + "nc's client is a process started inside the timed span; its listener is started before.",
                 "The verified protocol sends with sendfile and hashes with SHA-256 on both sides: the server hashes a file "
                         + "version once and caches the digest (the warm-up pays it); the client hashes every transfer, beside its writes.");

@@ -40,20 +40,12 @@ public record WeftProgram(List<String> command, boolean cached) {
     }
 
     /**
-     * As {@link #sameClassPath(String, String)} but without the client flags: how ./weft runs {@code copy --verify}.
+     * As {@link #sameClassPath(String, String)} but without the client flags: how ./weft runs {@code copy --verify} and
+     * {@code files get}, which hash.
      */
     public static WeftProgram sameClassPathOptimising(String group, String mainClass) {
         WeftJvm jvm = WeftJvm.current();
         return new WeftProgram(jvm.groupCommand(group, mainClass), jvm.cached());
-    }
-
-    /**
-     * {@code mainClass} run by this JVM's java binary on this JVM's class path with the launcher's default
-     * ahead-of-time cache and without its client flags: as ./weft starts the commands it gives neither (weft files).
-     */
-    public static WeftProgram sameClassPath(String mainClass) {
-        WeftJvm jvm = WeftJvm.current();
-        return new WeftProgram(jvm.command(List.of(), mainClass), jvm.cached());
     }
 
     /** A contender named {@code name} that runs weft with the arguments {@code args} gives for (input, destination). */

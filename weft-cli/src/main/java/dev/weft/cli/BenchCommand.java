@@ -30,10 +30,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft bench http|models|files|startup}: weft side by side with the servers people would pick instead. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server, nginx, nc, cp, rsync, wget and aria2c.",
-        subcommands = {BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.FileTransfer.class, BenchCommand.Startup.class,
-                BenchCopyCommand.class, BenchDownloadCommand.class})
+        description = "Benchmarks on this machine, over 127.0.0.1: weft against Jetty, Undertow, Netty, Helidon, the JDK server, nginx, nc, cp, rsync, wget and aria2c.")
 final class BenchCommand implements Runnable {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            BenchCommand.Http.class, BenchCommand.Models.class, BenchCommand.FileTransfer.class,
+            BenchCommand.Startup.class, BenchCopyCommand.class, BenchDownloadCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -179,7 +182,8 @@ final class BenchCommand implements Runnable {
             FilesBench bench;
             try {
                 bench = new FilesBench(ServeCommand.size(size), rounds, line -> print(spec.commandLine().getOut(), line),
-                        WeftProgram.sameClassPath(Main.class.getName()));
+                        WeftProgram.sameClassPathOptimising("client", Main.class.getName()),
+                        WeftProgram.sameClassPath("client", Main.class.getName()));
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("bench files: " + e.getMessage(), e);
             }

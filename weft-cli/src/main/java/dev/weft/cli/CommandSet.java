@@ -3,6 +3,8 @@ package dev.weft.cli;
 import java.util.List;
 import java.util.Set;
 
+import picocli.CommandLine.Command;
+
 
 /**
  * Which of {@link WeftCommand#SUBCOMMANDS} a command line needs picocli to know. picocli builds a subcommand's model
@@ -41,6 +43,25 @@ final class CommandSet {
             versionOnly &= VERSION.contains(args[i]) || args[i].equals(DEBUG);
         }
         return versionOnly ? List.of() : WeftCommand.SUBCOMMANDS;
+    }
+
+    /**
+     * Which of {@code group}'s subcommands ({@code all}) a command line needs: the one named right after the group
+     * ({@code weft files get ...} needs {@code get} only: building the four took 190 ms of a {@code files get}), else
+     * all of them, so that help, usage and errors read as they always did. Their names come from their
+     * {@code @Command}, which picocli reads anyway when it builds the one.
+     */
+    static List<Class<?>> nested(Class<?> group, List<Class<?>> all, String... args) {
+        int first = 0;
+        while (first < args.length && args[first].equals(DEBUG)) {
+            first++;
+        }
+        if (first + 1 >= args.length || !args[first].equals(name(group)) || args[first + 1].startsWith("-")) {
+            return all;
+        }
+        String word = args[first + 1];
+        return all.stream().filter(c -> c.getAnnotation(Command.class).name().equals(word)).findFirst()
+                .<List<Class<?>>>map(List::of).orElse(all);
     }
 
     /**

@@ -21,9 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft echo server|client}: the RFC 862 echo service and a line client for it. */
 @Command(name = "echo", mixinStandardHelpOptions = true,
-        description = "Echo service (RFC 862) over TCP or UDP, and its client.",
-        subcommands = {EchoCommand.Server.class, EchoCommand.Client.class})
+        description = "Echo service (RFC 862) over TCP or UDP, and its client.")
 final class EchoCommand extends CommandGroup {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(EchoCommand.Server.class, EchoCommand.Client.class);
 
     static final int DEFAULT_PORT = 7000;
 

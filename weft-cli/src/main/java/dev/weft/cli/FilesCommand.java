@@ -35,9 +35,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft files server|get|list|put}: share a directory over the seeds' raw protocol and weft's own, and its client. */
 @Command(name = "files", mixinStandardHelpOptions = true,
-        description = "File transfer: a server for one directory (seed-compatible raw protocol and weft's verified, resumable one) and its client.",
-        subcommands = {FilesCommand.Server.class, FilesCommand.Get.class, FilesCommand.ListFiles.class, FilesCommand.Put.class})
+        description = "File transfer: a server for one directory (seed-compatible raw protocol and weft's verified, resumable one) and its client.")
 final class FilesCommand extends CommandGroup {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            FilesCommand.Server.class, FilesCommand.Get.class, FilesCommand.ListFiles.class, FilesCommand.Put.class);
 
     static final int DEFAULT_PORT = 9090;
 

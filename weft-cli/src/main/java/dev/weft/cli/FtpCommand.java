@@ -35,10 +35,13 @@ import picocli.CommandLine.Spec;
 /** {@code weft ftp}: ls, get, put, mirror and an interactive shell over FTP or explicit FTPS. */
 @Command(name = "ftp", mixinStandardHelpOptions = true,
         description = {"FTP and FTPS client (passive mode, binary transfers, resumable downloads).",
-                "URL: ftp://[user[:password]@]host[:port]/path (anonymous login when no user is given)."},
-        subcommands = {FtpCommand.Ls.class, FtpCommand.Get.class, FtpCommand.Put.class, FtpCommand.MirrorTree.class,
-                FtpCommand.Shell.class})
+                "URL: ftp://[user[:password]@]host[:port]/path (anonymous login when no user is given)."})
 public final class FtpCommand extends CommandGroup {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            FtpCommand.Ls.class, FtpCommand.Get.class, FtpCommand.Put.class, FtpCommand.MirrorTree.class,
+            FtpCommand.Shell.class);
 
     /** The connection options every subcommand takes. */
     static final class Connection {

@@ -23,15 +23,15 @@ public final class Main {
 
     /** Runs weft with the given arguments, writing to the given writers; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(out, err, CommandSet.needed(args));
+        CommandLine cli = commandLine(out, err, CommandSet.needed(args), args);
         return cli.execute(args);
     }
 
     /** The weft command with the given subcommands registered (settings after them, so that they apply to all). */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands, String... args) {
         CommandLine cli = new CommandLine(new WeftCommand().spec());
         for (Class<?> subcommand : subcommands) {
-            cli.addSubcommand(WeftCommand.subcommand(subcommand));
+            cli.addSubcommand(WeftCommand.subcommand(subcommand, args));
         }
         cli.setOut(out);
         cli.setErr(err);

@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "news", mixinStandardHelpOptions = true,
         description = {"NNTP client: a group's count, range and newest article.",
                 "Shows the article's From, Subject, Date and its first meaningful body lines (quotes and attributions "
-                        + "left out)."},
-        subcommands = {NewsCommand.Digest.class, NewsCommand.Groups.class, NewsCommand.Post.class})
+                        + "left out)."})
 public final class NewsCommand implements Callable<Integer> {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(NewsCommand.Digest.class, NewsCommand.Groups.class, NewsCommand.Post.class);
 
     @Mixin
     Connection connection;

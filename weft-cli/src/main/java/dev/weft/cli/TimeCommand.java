@@ -28,9 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code weft time server|client}: seed 003's timestamp service over TCP or UDP, and its client. */
 @Command(name = "time", mixinStandardHelpOptions = true,
-        description = "Timestamp service (seed 003) over TCP or UDP, IPv4 or IPv6, and its client.",
-        subcommands = {TimeCommand.Server.class, TimeCommand.Client.class})
+        description = "Timestamp service (seed 003) over TCP or UDP, IPv4 or IPv6, and its client.")
 final class TimeCommand extends CommandGroup {
+
+    /** Its subcommands, in the order help lists them (registered by {@link WeftCommand#subcommand}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(TimeCommand.Server.class, TimeCommand.Client.class);
 
     static Charset encoding(String name) {
         try {

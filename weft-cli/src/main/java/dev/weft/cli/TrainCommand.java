@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.weft.engine.ServerConfig;
+import dev.weft.engine.TcpServer;
 import dev.weft.http.HttpServer;
+import dev.weft.services.files.FilesService;
+import dev.weft.services.files.SharedDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>{@code all} (servers and everything not below): {@code weft serve} of a folder and of the demo site answering
  *       requests over plain sockets (pages, JSON, a static file with and without gzip, 404s);</li>
- *   <li>{@code client}: {@code weft get} twice and {@code weft download} of a few files from a folder server;</li>
+ *   <li>{@code client}: {@code weft get} twice and {@code weft download} of a few files from a folder server, and
+ *       {@code weft files get} (verified and raw) from a files server;</li>
  *   <li>{@code copy}: {@code weft copy} of a small tree.</li>
  * </ul>
  * Everything is on 127.0.0.1, port 0, under one temp folder that is deleted at the end, and bounded in count, so a run
@@ -54,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     Path temp;
 
     @Option(names = "--for", paramLabel = "GROUP", defaultValue = "all",
-            description = "The commands to train: all (servers and the rest), client (get, download) or copy.")
+            description = "The commands to train: all (servers and the rest), client (get, download, files get) or copy.")
     Group group;
 
     @Override
@@ -94,7 +99,10 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code weft get} twice and {@code weft download} of {@link #FILES} files, from a folder server. */
+    /**
+     * {@code weft get} twice and {@code weft download} of {@link #FILES} files from a folder server, then
+     * {@code weft files get} of one file verified and one raw from a files server.
+     */
     private int clients(Path site, Path work) throws Exception {
         try (HttpServer files = serve(site.toString())) {
             String url = "http://127.0.0.1:" + files.tcp().port();
@@ -105,8 +113,14 @@ final class TrainCommand implements Callable<Integer> {
                 download.add(url + "/sub/file-" + i + ".txt");
             }
             run(download.toArray(String[]::new));
-            return FILES;
         }
+        ServerConfig config = ServerConfig.builder("files").bind("127.0.0.1", 0).build();
+        try (TcpServer share = TcpServer.start(config, FilesService.create(SharedDirectory.open(site, false)))) {
+            String endpoint = "127.0.0.1:" + share.port();
+            run("files", "get", "-q", endpoint, "file-2.txt", "-o", work.resolve("files-get.txt").toString());
+            run("files", "get", "-q", "--raw", endpoint, "file-3.txt", "-o", work.resolve("files-raw.txt").toString());
+        }
+        return FILES + 2;
     }
 
     private static int copy(Path site, Path work) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import picocli.CommandLine;
@@ -51,9 +52,33 @@ public final class WeftCommand implements Runnable {
         return spec;
     }
 
-    /** The subcommand as picocli is told about it: annotated classes as they are, the others with their model. */
-    static Object subcommand(Class<?> type) {
-        return type == CopyCommand.class ? new CommandLine(new CopyCommand().spec()) : type;
+    /** The commands with subcommands of their own, and those subcommands. */
+    static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
+            BenchCommand.class, BenchCommand.SUBCOMMANDS,
+            EchoCommand.class, EchoCommand.SUBCOMMANDS,
+            FilesCommand.class, FilesCommand.SUBCOMMANDS,
+            FtpCommand.class, FtpCommand.SUBCOMMANDS,
+            NewsCommand.class, NewsCommand.SUBCOMMANDS,
+            TimeCommand.class, TimeCommand.SUBCOMMANDS);
+
+    /**
+     * The subcommand as picocli is told about it for command line {@code args}: annotated classes as they are, the
+     * others with their model; a group with only the subcommand of its own that {@code args} names
+     * ({@link CommandSet#nested}).
+     */
+    static Object subcommand(Class<?> type, String... args) {
+        if (type == CopyCommand.class) {
+            return new CommandLine(new CopyCommand().spec());
+        }
+        List<Class<?>> nested = GROUPS.get(type);
+        if (nested == null) {
+            return type;
+        }
+        CommandLine group = new CommandLine(type);
+        for (Class<?> subcommand : CommandSet.nested(type, nested, args)) {
+            group.addSubcommand(subcommand);
+        }
+        return group;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,43 @@ class CommandSetTest {
 
         assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(
                 WeftCommand.SUBCOMMANDS.stream().map(CommandSet::name).toList());
+    }
+
+    @Test
+    void aGroupGetsOnlyTheSubcommandNamedAfterIt() {
+        assertThat(CommandSet.nested(FilesCommand.class, FilesCommand.SUBCOMMANDS, "files", "get", "h:1", "a"))
+                .containsExactly(FilesCommand.Get.class);
+        assertThat(CommandSet.nested(FilesCommand.class, FilesCommand.SUBCOMMANDS, "--debug", "files", "list", "h"))
+                .containsExactly(FilesCommand.ListFiles.class);
+    }
+
+    @Test
+    void aGroupWithoutANamedSubcommandGetsThemAll() {
+        for (String[] args : List.of(new String[] {"files"}, new String[] {"files", "--help"},
+                new String[] {"files", "gett"}, new String[] {"help", "files"}, new String[] {"time", "get"})) {
+            assertThat(CommandSet.nested(FilesCommand.class, FilesCommand.SUBCOMMANDS, args))
+                    .as(String.join(" ", args)).isEqualTo(FilesCommand.SUBCOMMANDS);
+        }
+    }
+
+    @Test
+    void everyGroupsSubcommandIsFoundByItsName() {
+        WeftCommand.GROUPS.forEach((group, nested) -> {
+            for (Class<?> subcommand : nested) {
+                String name = subcommand.getAnnotation(picocli.CommandLine.Command.class).name();
+                assertThat(CommandSet.nested(group, nested, CommandSet.name(group), name, "x"))
+                        .as(name).containsExactly(subcommand);
+            }
+        });
+    }
+
+    @Test
+    void aGroupsHelpStillListsEverySubcommand() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "files", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("server", "get", "list", "put");
     }
 
     @Test

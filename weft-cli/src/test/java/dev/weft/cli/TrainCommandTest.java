@@ -42,7 +42,7 @@ class TrainCommandTest {
                 temp.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("trained: " + TrainCommand.FILES + " downloads");
+        assertThat(out.toString()).startsWith("trained: " + (TrainCommand.FILES + 2) + " downloads");
     }
 
     @Test

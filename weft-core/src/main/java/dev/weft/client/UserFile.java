@@ -2,8 +2,11 @@ package dev.weft.client;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -162,15 +165,23 @@ public final class UserFile {
      * throws, the temp file goes and the target is untouched. Write errors name the user's file, not the temp.
      */
     public void write(Writer writer) throws IOException {
+        writeChannel(channel -> writer.write(Channels.newOutputStream(channel)));
+    }
+
+    /**
+     * {@link #write(Writer)} for a writer of buffers: a regular file or a FIFO is written with no copy on the way
+     * (a direct buffer goes straight to the kernel).
+     */
+    public void writeChannel(ChannelWriter writer) throws IOException {
         if (kind != Kind.REPLACE) {
-            try (OutputStream out = openInPlace()) {
-                writer.write(new NamedErrors(out, named));
+            try (WritableByteChannel out = new NamedErrors(openInPlace(), named)) {
+                writer.write(out);
             }
             return;
         }
         Path temp = freshTemp();
         try {
-            try (OutputStream out = new NamedErrors(Files.newOutputStream(temp, StandardOpenOption.WRITE), named)) {
+            try (WritableByteChannel out = new NamedErrors(open(temp, StandardOpenOption.WRITE), named)) {
                 writer.write(out);
             }
             replaceWith(temp);
@@ -188,15 +199,17 @@ public final class UserFile {
             replaceWith(staged);
             return;
         }
-        try (InputStream in = Files.newInputStream(staged); OutputStream out = new NamedErrors(openInPlace(), named)) {
-            in.transferTo(out);
+        try (FileChannel in = FileChannel.open(staged); WritableByteChannel out = new NamedErrors(openInPlace(), named)) {
+            for (long at = 0, size = in.size(); at < size; ) {
+                at += in.transferTo(at, size - at, out);
+            }
         }
         Files.delete(staged);
     }
 
-    private OutputStream openInPlace() throws LocalFileException {
+    private WritableByteChannel openInPlace() throws LocalFileException {
         if (kind == Kind.STDOUT) {
-            return new FilterOutputStream(stdout) {
+            return Channels.newChannel(new FilterOutputStream(stdout) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
@@ -206,12 +219,16 @@ public final class UserFile {
                 public void close() throws IOException {
                     flush(); // standard output stays open for whatever the command prints next
                 }
-            };
+            });
         }
+        return Files.isRegularFile(target) // /dev/stdout redirected to a file: start it afresh, as curl does
+                ? open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                : open(target, StandardOpenOption.WRITE);
+    }
+
+    private FileChannel open(Path file, StandardOpenOption... options) throws LocalFileException {
         try {
-            return Files.isRegularFile(target) // /dev/stdout redirected to a file: start it afresh, as curl does
-                    ? Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-                    : Files.newOutputStream(target, StandardOpenOption.WRITE);
+            return FileChannel.open(file, options);
         } catch (IOException e) {
             throw LocalFileException.of("write", named, e);
         }
@@ -263,36 +280,34 @@ public final class UserFile {
         void write(OutputStream out) throws IOException;
     }
 
+    /** The body of a file, written to the channel it is given. */
+    @FunctionalInterface
+    public interface ChannelWriter {
+        void write(WritableByteChannel out) throws IOException;
+    }
+
     /** Reports a failed write (disk full, ...) against the user's file name, not the temp file's. */
-    private static final class NamedErrors extends FilterOutputStream {
+    private static final class NamedErrors implements WritableByteChannel {
+        private final WritableByteChannel out;
         private final Path named;
 
-        NamedErrors(OutputStream out, Path named) {
-            super(out);
+        NamedErrors(WritableByteChannel out, Path named) {
+            this.out = out;
             this.named = named;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        public int write(ByteBuffer bytes) throws IOException {
             try {
-                out.write(b, off, len);
+                return out.write(bytes);
             } catch (IOException e) {
                 throw LocalFileException.of("write", named, e);
             }
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw LocalFileException.of("write", named, e);
-            }
+        public boolean isOpen() {
+            return out.isOpen();
         }
 
         @Override

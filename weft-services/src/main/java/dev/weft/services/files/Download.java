@@ -106,29 +106,27 @@ public final class Download {
         return new Result(remote, target, size, offset, Wire.hex(expected));
     }
 
-    /** Receives the body in chunks of {@link ReceivedDigest#CHUNK}: each is written, then handed to the hash. */
+    /**
+     * Receives the body straight from the socket into buffers of up to {@link ReceivedDigest#CHUNK} bytes, writing what
+     * each read brought and handing each full buffer to the hash.
+     */
     private void copyBody(FileChannel file, long offset, long size, ReceivedDigest digest) throws IOException {
         long position = offset;
         listener.progress(remote, position, size);
         while (position < size) {
-            byte[] buffer = digest.buffer();
-            int wanted = (int) Math.min(buffer.length, size - position);
-            int filled = 0;
-            while (filled < wanted) {
-                int n = client.readBody(buffer, filled, wanted - filled);
-                if (n < 0) {
-                    break;
+            ByteBuffer buffer = digest.buffer();
+            buffer.limit((int) Math.min(buffer.capacity(), size - position));
+            while (buffer.hasRemaining()) {
+                int start = buffer.position();
+                if (client.readBody(buffer) < 0) {
+                    throw new IOException("connection to " + client.endpoint() + " closed after " + position + " of "
+                            + size + " bytes of " + remote + "; run again to resume");
                 }
-                filled += n;
+                write(file, buffer.slice(start, buffer.position() - start), position);
+                position += buffer.position() - start;
+                listener.progress(remote, position, size);
             }
-            write(file, ByteBuffer.wrap(buffer, 0, filled), position);
-            digest.hash(buffer, filled);
-            position += filled;
-            listener.progress(remote, position, size);
-            if (filled < wanted) {
-                throw new IOException("connection to " + client.endpoint() + " closed after " + position + " of " + size
-                        + " bytes of " + remote + "; run again to resume");
-            }
+            digest.hash(buffer.flip());
         }
     }
 

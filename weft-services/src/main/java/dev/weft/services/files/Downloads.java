@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 
 /**
  * Fetches several files into one directory in parallel: N workers, each with one connection that it
- * reuses for file after file (a fresh one after a failure). One file failing does not stop the others.
+ * reuses for file after file (a fresh one after a failure). One file failing does not stop the others. The workers
+ * are platform threads, as few as the parallelism asked for: a 1 GiB get took 0.1 s longer on a virtual thread, whose
+ * every read that finds the socket empty parks and goes through the JDK's poller (issue 27).
  */
 public final class Downloads {
 
@@ -39,7 +41,8 @@ public final class Downloads {
                                       TransferListener listener) throws InterruptedException {
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(targets.keySet());
         Map<String, Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("weft-files-get-", 0).factory())) {
+        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("weft-files-get-", 0).factory())) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < Math.min(parallel, targets.size()); i++) {
                 running.add(workers.submit(() -> work(source, queue, targets, outcomes, listener)));

@@ -1,10 +1,8 @@
 package dev.weft.services.files;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -36,7 +34,7 @@ public final class FilesClient implements Closeable {
     private final Socket socket;
     private final Endpoint endpoint;
     private final Duration timeout;
-    private final InputStream in;
+    private final ConnectionInput in;
     private final OutputStream out;
     private final boolean uploadsAllowed;
 
@@ -44,15 +42,20 @@ public final class FilesClient implements Closeable {
         this.socket = socket;
         this.endpoint = endpoint;
         this.timeout = timeout;
-        this.in = new BufferedInputStream(socket.getInputStream(), CHUNK);
+        this.in = ConnectionInput.of(socket, timeout);
         this.out = new BufferedOutputStream(socket.getOutputStream(), CHUNK);
-        send(Wire.HELLO);
-        String hello = Wire.readLine(in);
-        if (hello == null || !hello.startsWith(Wire.VERSION + " ")) {
-            throw new IOException(endpoint + " does not speak weft's files protocol (it answered "
-                    + (hello == null ? "nothing" : "'" + hello + "'") + "; try --raw for a seed server)");
+        try {
+            send(Wire.HELLO);
+            String hello = Wire.readLine(in);
+            if (hello == null || !hello.startsWith(Wire.VERSION + " ")) {
+                throw new IOException(endpoint + " does not speak weft's files protocol (it answered "
+                        + (hello == null ? "nothing" : "'" + hello + "'") + "; try --raw for a seed server)");
+            }
+            this.uploadsAllowed = hello.endsWith(" upload=on");
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        this.uploadsAllowed = hello.endsWith(" upload=on");
     }
 
     /**
@@ -170,15 +173,14 @@ public final class FilesClient implements Closeable {
         return new long[] {Wire.number(fields[1], reply), Wire.number(fields[2], reply)};
     }
 
-    /** Reads up to {@code length} body bytes into {@code buffer} at {@code offset}; -1 at end of stream. */
-    int readBody(byte[] buffer, int offset, int length) throws IOException {
-        return in.read(buffer, offset, length);
+    /** Reads body bytes into {@code buffer}, straight from the socket when it can; -1 at end of stream. */
+    int readBody(ByteBuffer buffer) throws IOException {
+        return in.read(buffer);
     }
 
     /** Reads the SHA-256 trailer after a body of {@code size} bytes, waiting longer for a large file's hash. */
     byte[] readTrailer(String remote, long size) throws IOException {
-        long wait = timeout.toMillis() + size / HASH_BYTES_PER_SECOND * 1000;
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, wait));
+        in.timeout(timeout.plusSeconds(size / HASH_BYTES_PER_SECOND));
         try {
             String line = Wire.readLine(in);
             if (line == null || !line.startsWith(Wire.SHA256 + " ")) {
@@ -189,7 +191,7 @@ public final class FilesClient implements Closeable {
         } catch (IllegalArgumentException e) {
             throw new IOException("bad SHA-256 line after " + remote + " from " + endpoint, e);
         } finally {
-            socket.setSoTimeout((int) timeout.toMillis());
+            in.timeout(timeout);
         }
     }
 
@@ -215,6 +217,7 @@ public final class FilesClient implements Closeable {
 
     @Override
     public void close() throws IOException {
+        in.close();
         socket.close();
     }
 }

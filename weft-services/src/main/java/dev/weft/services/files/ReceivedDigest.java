@@ -3,6 +3,7 @@ package dev.weft.services.files;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,23 +14,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of a download, hashed on its own thread from the very buffers the receiver writes to the file: a few
- * buffers go round between the two, so hashing overlaps receiving and no byte is read back from the page cache (what
- * {@link FollowingDigest} does, which cost the receiving side a second pass over 1 GiB: issue 27). Bytes an earlier
- * attempt left in the file are hashed from the file first.
+ * direct buffers go round between the two, so hashing overlaps receiving and no byte is read back from the page cache
+ * (what {@link FollowingDigest} does, which cost the receiving side a second pass over 1 GiB: issue 27). Bytes an
+ * earlier attempt left in the file are hashed from the file first. The hashing thread is a platform thread: a
+ * transfer keeps it busy from start to end.
  */
 final class ReceivedDigest implements AutoCloseable {
 
-    /** Bytes per buffer: large enough that a write and a hash step cost few calls. */
-    static final int CHUNK = 1 << 20;
+    /** Bytes per buffer: large enough that a write and a hash step cost few calls (see the size's own reason). */
+    static final int CHUNK = ConnectionInput.BODY_BUFFER;
     private static final int BUFFERS = 3;
-    private static final Chunk END = new Chunk(new byte[0], 0);
-    private static final Chunk ABANDON = new Chunk(new byte[0], 0);
+    private static final ByteBuffer END = ByteBuffer.allocate(0);
+    private static final ByteBuffer ABANDON = ByteBuffer.allocate(0);
 
-    private record Chunk(byte[] bytes, int length) {
-    }
-
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
+    private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final FileChannel file;
     private final long prefix;
@@ -50,25 +49,28 @@ final class ReceivedDigest implements AutoCloseable {
      */
     static ReceivedDigest start(FileChannel file, long prefix, long size) {
         ReceivedDigest digest = new ReceivedDigest(file, prefix, size);
-        Thread.ofVirtual().name("weft-files-sha256").start(digest::run);
+        Thread.ofPlatform().daemon().name("weft-files-sha256").start(digest::run);
         return digest;
     }
 
-    /** A buffer of at most {@link #CHUNK} bytes to receive into; waits while all of them are being hashed. */
-    byte[] buffer() throws IOException {
-        byte[] ready = free.poll();
+    /**
+     * An empty direct buffer of at most {@link #CHUNK} bytes to receive into; waits while all of them are being
+     * hashed.
+     */
+    ByteBuffer buffer() throws IOException {
+        ByteBuffer ready = free.poll();
         if (ready != null) {
-            return ready;
+            return ready.clear();
         }
         if (buffers < BUFFERS) {
             buffers++;
-            return new byte[bufferSize];
+            return ByteBuffer.allocateDirect(bufferSize);
         }
         try {
             while (true) {
-                byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
+                ByteBuffer buffer = free.poll(100, TimeUnit.MILLISECONDS);
                 if (buffer != null) {
-                    return buffer;
+                    return buffer.clear();
                 }
                 if (result.isDone()) {
                     outcome(); // hashing failed: its error
@@ -81,9 +83,9 @@ final class ReceivedDigest implements AutoCloseable {
         }
     }
 
-    /** Hands over the first {@code length} bytes of {@code buffer} (from {@link #buffer}), already written to the file. */
-    void hash(byte[] buffer, int length) {
-        full.add(new Chunk(buffer, length)); // never full: at most BUFFERS chunks are out, plus one END
+    /** Hands over the remaining bytes of {@code buffer} (from {@link #buffer}), already written to the file. */
+    void hash(ByteBuffer buffer) {
+        full.add(buffer); // never full: at most BUFFERS buffers are out, plus one END
     }
 
     /** Waits until everything handed over is hashed and returns the SHA-256. */
@@ -117,13 +119,13 @@ final class ReceivedDigest implements AutoCloseable {
         MessageDigest digest = Digests.sha256();
         try {
             Digests.update(digest, file, prefix);
-            for (Chunk chunk = full.take(); chunk != END; chunk = full.take()) {
+            for (ByteBuffer chunk = full.take(); chunk != END; chunk = full.take()) {
                 if (chunk == ABANDON) {
                     result.complete(null);
                     return;
                 }
-                digest.update(chunk.bytes(), 0, chunk.length());
-                free.add(chunk.bytes());
+                digest.update(chunk);
+                free.add(chunk);
             }
             result.complete(digest.digest());
         } catch (IOException e) {

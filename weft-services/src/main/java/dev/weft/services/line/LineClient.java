@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public final class LineClient implements Closeable {
     public static Socket connect(String host, int port, Family family, Duration timeout) throws IOException {
         IOException last = null;
         for (InetAddress address : resolve(host, family)) {
-            Socket socket = new Socket();
+            Socket socket = SocketChannel.open().socket(); // a channel underneath: bulk readers read it straight into direct buffers
             try {
                 socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
                 socket.setSoTimeout((int) timeout.toMillis());

@@ -29,14 +29,24 @@ class ReceivedDigestTest {
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
              ReceivedDigest digest = ReceivedDigest.start(file, prefix, whole.length)) {
             for (int position = prefix; position < whole.length; ) {
-                byte[] buffer = digest.buffer();
-                int n = Math.min(buffer.length, whole.length - position);
-                System.arraycopy(whole, position, buffer, 0, n);
-                file.write(ByteBuffer.wrap(buffer, 0, n), position);
-                digest.hash(buffer, n);
+                ByteBuffer buffer = digest.buffer();
+                int n = Math.min(buffer.capacity(), whole.length - position);
+                buffer.put(whole, position, n).flip();
+                file.write(buffer.duplicate(), position);
+                digest.hash(buffer);
                 position += n;
             }
             assertThat(digest.finish()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(whole));
+        }
+    }
+
+    @Test
+    void buffersAreDirectSoTheSocketAndTheFileNeedNoCopyOnTheWay() throws IOException {
+        Path path = dir.resolve("direct");
+        Files.createFile(path);
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
+             ReceivedDigest digest = ReceivedDigest.start(file, 0, 5 * ReceivedDigest.CHUNK)) {
+            assertThat(digest.buffer().isDirect()).isTrue();
         }
     }
 
@@ -46,7 +56,7 @@ class ReceivedDigestTest {
         Files.createFile(path);
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ);
              ReceivedDigest digest = ReceivedDigest.start(file, 0, 100)) {
-            assertThat(digest.buffer()).hasSize(100);
+            assertThat(digest.buffer().capacity()).isEqualTo(100);
         }
     }
 }

@@ -253,7 +253,7 @@ final class Exchange implements AutoCloseable {
             try {
                 open.close();
             } catch (IOException e) {
-                org.slf4j.LoggerFactory.getLogger(Exchange.class).debug("closing a stalled connection: {}", e.toString());
+                LOG.debug("closing a connection: {}", e.toString());
             }
         }
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -45,18 +44,10 @@ class TlsDownloadTest {
                 .withBackoff(Duration.ofMillis(5)).withTimeout(Duration.ofSeconds(5)), Progress.none());
     }
 
-    private byte[] publish(String name, int size) throws Exception {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        Files.createDirectories(site.resolve("files"));
-        Files.write(site.resolve("files").resolve(name), bytes);
-        return bytes;
-    }
-
     @ParameterizedTest
     @MethodSource("models")
     void aServerSignedByTheCaFileIsDownloadedFromWithItsNameChecked(Model model) throws Exception {
-        byte[] bytes = publish("secret.bin", 3 * ReadBuffers.MAX + 7);
+        byte[] bytes = WeftSite.publish(site, "secret.bin", 3 * ReadBuffers.MAX + 7);
         try (HttpServer server = WeftSite.startTls(model, site, TLS, Files.createDirectories(site.resolve("pem")))) {
             Report report = download(URI.create("https://localhost:" + server.port() + "/files/secret.bin"),
                     ClientTrust.of(site.resolve("pem/cert.pem"), null, false));
@@ -68,7 +59,7 @@ class TlsDownloadTest {
 
     @Test
     void aCertificateNotTrustedFailsAtOnceSayingHowToTrustIt() throws Exception {
-        publish("x.txt", 10);
+        WeftSite.publish(site, "x.txt", 10);
         try (HttpServer server = WeftSite.startTls(new Model.Virtual(), site, TLS, Files.createDirectories(site.resolve("pem")))) {
             Report report = download(URI.create("https://127.0.0.1:" + server.port() + "/files/x.txt"), ClientTrust.system());
 
@@ -80,7 +71,7 @@ class TlsDownloadTest {
 
     @Test
     void aCertificateForAnotherNameIsRefused() throws Exception {
-        publish("x.txt", 10);
+        WeftSite.publish(site, "x.txt", 10);
         Path other = Files.createDirectories(site.resolve("other"));
         Tls.selfSigned().writePem(other.resolve("cert.pem"), other.resolve("key.pem"));
         try (HttpServer server = WeftSite.startTls(new Model.Virtual(), site, TLS, Files.createDirectories(site.resolve("pem")))) {
@@ -94,7 +85,7 @@ class TlsDownloadTest {
 
     @Test
     void aRedirectFromHttpsToHttpIsNotFollowed() throws Exception {
-        publish("x.txt", 10);
+        WeftSite.publish(site, "x.txt", 10);
         try (HttpServer plain = WeftSite.start(new Model.Virtual(), site);
              HttpServer server = WeftSite.startTls(new Model.Virtual(), site, TLS, Files.createDirectories(site.resolve("pem")))) {
             String target = "http://127.0.0.1:" + plain.port() + "/files/x.txt";
@@ -109,7 +100,7 @@ class TlsDownloadTest {
 
     @Test
     void aPlainServerAskedForHttpsSaysToUseHttp() throws Exception {
-        publish("x.txt", 10);
+        WeftSite.publish(site, "x.txt", 10);
         try (HttpServer plain = WeftSite.start(new Model.Virtual(), site)) {
             Report report = download(URI.create("https://127.0.0.1:" + plain.port() + "/files/x.txt"), ClientTrust.system());
 
@@ -122,7 +113,7 @@ class TlsDownloadTest {
         List<URI> urls = new java.util.ArrayList<>();
         try (HttpServer server = WeftSite.startTls(new Model.Virtual(), site, TLS, Files.createDirectories(site.resolve("pem")))) {
             for (int i = 0; i < 20; i++) {
-                publish("t" + i + ".txt", 100 + i);
+                WeftSite.publish(site, "t" + i + ".txt", 100 + i);
                 urls.add(URI.create("https://127.0.0.1:" + server.port() + "/files/t" + i + ".txt"));
             }
             Report report = Downloader.download(DownloadOptions.of(urls, dir).withParallel(1)

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -39,18 +38,10 @@ class WeftServerDownloadTest {
                 .withTimeout(Duration.ofSeconds(5)), Progress.none());
     }
 
-    private byte[] publish(String name, int size) throws Exception {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        Files.createDirectories(site.resolve("files"));
-        Files.write(site.resolve("files").resolve(name), bytes);
-        return bytes;
-    }
-
     @ParameterizedTest
     @MethodSource("models")
     void aFileLargerThanTheReadBufferArrivesByteForByte(Model model) throws Exception {
-        byte[] bytes = publish("big.bin", 5 * ReadBuffers.MAX + 12_345);
+        byte[] bytes = WeftSite.publish(site, "big.bin", 5 * ReadBuffers.MAX + 12_345);
         try (HttpServer server = WeftSite.start(model, site)) {
             Report report = download(server, "/files/big.bin");
 
@@ -75,7 +66,7 @@ class WeftServerDownloadTest {
     @ParameterizedTest
     @MethodSource("models")
     void aPartialFileIsCompletedWithARangeRequest(Model model) throws Exception {
-        byte[] bytes = publish("part.bin", 300_000);
+        byte[] bytes = WeftSite.publish(site, "part.bin", 300_000);
         URI url;
         try (HttpServer server = WeftSite.start(model, site)) {
             url = URI.create("http://127.0.0.1:" + server.port() + "/files/part.bin");
@@ -94,7 +85,7 @@ class WeftServerDownloadTest {
     @ParameterizedTest
     @MethodSource("models")
     void fiveRedirectsAreFollowedToTheFile(Model model) throws Exception {
-        byte[] bytes = publish("far.txt", 1000);
+        byte[] bytes = WeftSite.publish(site, "far.txt", 1000);
         try (HttpServer server = WeftSite.start(model, site)) {
             Report report = download(server, "/hop/4/far.txt");
 
@@ -106,7 +97,7 @@ class WeftServerDownloadTest {
     @ParameterizedTest
     @MethodSource("models")
     void aSixthRedirectIsNotFollowedAndNotRetried(Model model) throws Exception {
-        publish("too-far.txt", 10);
+        WeftSite.publish(site, "too-far.txt", 10);
         try (HttpServer server = WeftSite.start(model, site)) {
             Report report = download(server, "/hop/5/too-far.txt");
 
@@ -126,7 +117,7 @@ class WeftServerDownloadTest {
     void manyFilesFromOneServerShareAConnectionPerRunningDownload(Model model) throws Exception {
         String[] paths = new String[30];
         for (int i = 0; i < paths.length; i++) {
-            publish("f" + i + ".bin", 1000 + i);
+            WeftSite.publish(site, "f" + i + ".bin", 1000 + i);
             paths[i] = "/files/f" + i + ".bin";
         }
         try (HttpServer server = WeftSite.start(model, site)) {

@@ -2,9 +2,11 @@ package dev.weft.tools.download;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
 import dev.weft.engine.Limits;
 import dev.weft.engine.Model;
@@ -34,6 +36,15 @@ final class WeftSite {
             .withShutdownGrace(Duration.ofSeconds(3));
 
     private WeftSite() {
+    }
+
+    /** Writes {@code size} random bytes (seeded by the size) as {@code site/files/NAME} and returns them. */
+    static byte[] publish(Path site, String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        Files.createDirectories(site.resolve("files"));
+        Files.write(site.resolve("files").resolve(name), bytes);
+        return bytes;
     }
 
     static HttpServer start(Model model, Path root) throws IOException {

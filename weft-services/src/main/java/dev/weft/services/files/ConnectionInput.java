@@ -7,23 +7,20 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
+
+import dev.weft.client.StallWatch;
 
 /**
  * What a files client reads from its connection: reply lines through the {@link InputStream} view, and bodies straight
  * from the socket into the caller's direct buffer ({@link #read(ByteBuffer)}). Through heap arrays and 64 KiB writes a
  * 1 GiB get cost twice the time and twice the kernel time it costs this way (issue 27). A plain socket is read as its
- * channel, which ignores the socket's read timeout, so a shared clock stops a read that has waited longer than the
- * timeout; a TLS socket is read as a stream under the socket's own timeout.
+ * channel, a TLS socket as its stream; a channel read has no timeout, so a {@link StallWatch} closes the socket under
+ * a read that has waited longer than the timeout, and the read fails as a timeout.
  */
 final class ConnectionInput extends InputStream {
 
@@ -37,42 +34,30 @@ final class ConnectionInput extends InputStream {
     static final int BODY_BUFFER = (1 << 20) - 4096;
 
     private static final int AHEAD = 64 * 1024;
-    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("weft-files-read-timeout").factory());
 
     private final Socket socket;
     private final ReadableByteChannel channel;
-    private final ScheduledFuture<?> clock;
+    private final StallWatch watch;
     private final ByteBuffer ahead = ByteBuffer.allocateDirect(AHEAD).flip();
-    private volatile long timeoutNanos;
-    private Thread reader; // guarded by this: the thread in a clocked read
-    private long readSince; // guarded by this
-    private boolean timedOut; // guarded by this
 
-    private ConnectionInput(Socket socket, ReadableByteChannel channel, boolean clocked, Duration timeout) {
+    private ConnectionInput(Socket socket, ReadableByteChannel channel, Duration timeout) {
         this.socket = socket;
         this.channel = channel;
-        this.timeoutNanos = timeout.toNanos();
-        long period = Math.max(10, timeout.toMillis() / 4);
-        this.clock = clocked ? CLOCK.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS) : null;
+        this.watch = StallWatch.start(timeout, this::closeSocket);
+        watch.pause();
     }
 
     /** Reads {@code socket}: its channel when it is a plain socket that has one, else its stream. */
     static ConnectionInput of(Socket socket, Duration timeout) throws IOException {
         SocketChannel channel = socket instanceof SSLSocket ? null : socket.getChannel();
-        return channel != null
-                ? new ConnectionInput(socket, channel, true, timeout)
-                : new ConnectionInput(socket, Channels.newChannel(socket.getInputStream()), false, timeout);
+        return new ConnectionInput(socket, channel != null ? channel : Channels.newChannel(socket.getInputStream()),
+                timeout);
     }
 
-    /** How long one read may wait for its first byte from now on. */
+    /** How long one read may wait for its first byte from now on (a TLS socket's own read timeout too). */
     void timeout(Duration timeout) throws IOException {
-        timeoutNanos = timeout.toNanos();
+        watch.timeout(timeout);
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    }
-
-    Duration timeout() {
-        return Duration.ofNanos(timeoutNanos);
     }
 
     /** Reads into {@code into}: what was read ahead first, then straight from the socket; -1 at end of stream. */
@@ -109,12 +94,10 @@ final class ConnectionInput extends InputStream {
         return ahead.remaining();
     }
 
-    /** Stops the clock; the socket is its owner's to close. */
+    /** Stops watching; the socket is its owner's to close. */
     @Override
     public void close() {
-        if (clock != null) {
-            clock.cancel(false);
-        }
+        watch.close();
     }
 
     private boolean fill() throws IOException {
@@ -132,33 +115,27 @@ final class ConnectionInput extends InputStream {
     }
 
     private int receive(ByteBuffer into) throws IOException {
-        if (clock == null) {
-            return channel.read(into);
-        }
-        synchronized (this) {
-            reader = Thread.currentThread();
-            readSince = System.nanoTime();
-            timedOut = false;
-        }
+        watch.progressed();
         try {
             return channel.read(into);
-        } catch (ClosedByInterruptException e) {
-            synchronized (this) {
-                if (timedOut) {
-                    SocketTimeoutException timeout = new SocketTimeoutException(
-                            "no data from " + peer() + " for " + spoken(timeout()) + " (timed out)");
-                    timeout.initCause(e);
-                    throw timeout;
-                }
+        } catch (IOException e) {
+            if (watch.stalled()) {
+                SocketTimeoutException timeout = new SocketTimeoutException(
+                        "no data from " + peer() + " for " + spoken(watch.timeout()) + " (timed out)");
+                timeout.initCause(e);
+                throw timeout;
             }
             throw e;
         } finally {
-            synchronized (this) {
-                reader = null;
-                if (timedOut) {
-                    Thread.interrupted(); // the clock's interrupt, not the caller's
-                }
-            }
+            watch.pause();
+        }
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // the read it unblocks reports the timeout
         }
     }
 
@@ -170,12 +147,5 @@ final class ConnectionInput extends InputStream {
     private static String spoken(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    private synchronized void check() {
-        if (reader != null && !timedOut && System.nanoTime() - readSince > timeoutNanos) {
-            timedOut = true;
-            reader.interrupt(); // closes the channel: the read ends with ClosedByInterruptException
-        }
     }
 }

@@ -64,11 +64,10 @@ public final class Downloader {
         List<Future<?>> fetches = new ArrayList<>();
         ReadBuffers buffers = new ReadBuffers(options.parallel());
         try (Connections connections = new Connections();
-             StallGuard guard = new StallGuard(options.timeout());
              ExecutorService threads = Executors.newThreadPerTaskExecutor(
                      Thread.ofVirtual().name("download-", 0).factory())) {
             for (URI url : options.urls()) {
-                Fetch fetch = new Fetch(url, options, buffers, connections, names, guard, progress);
+                Fetch fetch = new Fetch(url, options, buffers, connections, names, progress);
                 fetches.add(threads.submit(() -> {
                     slots.acquire();
                     try {

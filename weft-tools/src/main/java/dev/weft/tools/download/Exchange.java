@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.weft.client.ClientTrust;
+import dev.weft.client.StallWatch;
 import dev.weft.http.h1.BodyFraming;
 import dev.weft.http.h1.ChunkedDecoder;
 import dev.weft.http.h1.MalformedResponseException;
@@ -27,15 +28,15 @@ import dev.weft.http.h1.ResponseParser;
  * buffer, so a plain-http body goes socket, buffer, file without a copy through the heap and without a hand-off
  * between threads). A connection whose body ended cleanly goes back to the run's {@link Connections} for the next
  * fetch from the same origin, unless the server said it closes it; a reused connection that turns out closed is
- * replaced by a new one, once. The stall guard closes the connection when it has been silent for the timeout, in
- * connect, handshake, head or body alike.
+ * replaced by a new one, once. A {@link StallWatch} closes the connection when it has been silent for the timeout,
+ * in connect, handshake, head or body alike.
  */
 final class Exchange implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Exchange.class);
 
     private final ByteBuffer buffer;
-    private final StallGuard.Watch watch;
+    private final StallWatch watch;
     private final Connections connections;
     private final URI url;
     private volatile Closeable socket;
@@ -46,11 +47,11 @@ final class Exchange implements AutoCloseable {
     private int end;
     private boolean done;
 
-    private Exchange(URI url, ByteBuffer buffer, StallGuard guard, Connections connections) {
+    private Exchange(URI url, ByteBuffer buffer, Duration timeout, Connections connections) {
         this.url = url;
         this.buffer = buffer;
         this.connections = connections;
-        this.watch = guard.watch(this::abort);
+        this.watch = StallWatch.start(timeout, this::abort);
     }
 
     /**
@@ -59,11 +60,11 @@ final class Exchange implements AutoCloseable {
      * asked only for a new https connection. {@code buffer} is the read buffer, used until {@link #close()}.
      */
     static Exchange open(URI url, Map<String, String> headers, Duration timeout, Supplier<ClientTrust> trust,
-                         StallGuard guard, ByteBuffer buffer, Connections connections) throws IOException {
+                         ByteBuffer buffer, Connections connections) throws IOException {
         byte[] request = request(url, headers);
         Wire idle = connections.take(url);
         if (idle != null) {
-            Exchange exchange = new Exchange(url, buffer, guard, connections);
+            Exchange exchange = new Exchange(url, buffer, timeout, connections);
             try {
                 exchange.use(idle);
                 exchange.ask(request);
@@ -73,7 +74,7 @@ final class Exchange implements AutoCloseable {
                 LOG.debug("a kept connection to {} failed ({}); asking on a new one", Connections.origin(url), e.toString());
             }
         }
-        Exchange exchange = new Exchange(url, buffer, guard, connections);
+        Exchange exchange = new Exchange(url, buffer, timeout, connections);
         try {
             exchange.connect(timeout, trust);
             exchange.ask(request);
@@ -101,7 +102,7 @@ final class Exchange implements AutoCloseable {
         return head;
     }
 
-    /** Whether the stall guard closed the connection because nothing came for the timeout. */
+    /** Whether the stall watch closed the connection because nothing came for the timeout. */
     boolean stalled() {
         return watch.stalled();
     }
@@ -261,7 +262,7 @@ final class Exchange implements AutoCloseable {
     /** Ends the exchange: a connection whose body ended cleanly and that the server keeps open is kept for the next. */
     @Override
     public void close() {
-        watch.close(); // after this the guard no longer closes the connection
+        watch.close(); // after this the watch no longer closes the connection
         if (wire == null) {
             abort();
         } else if (done && head.keepAlive() && !buffer.hasRemaining() && !watch.stalled()) {

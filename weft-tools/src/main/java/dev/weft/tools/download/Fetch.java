@@ -56,21 +56,19 @@ final class Fetch {
     private final ReadBuffers buffers;
     private final Connections connections;
     private final SaveNames names;
-    private final StallGuard guard;
     private final Progress progress;
     private String validator;
     private boolean sizeAnnounced;
     private long reported;
 
     Fetch(URI url, DownloadOptions options, ReadBuffers buffers, Connections connections, SaveNames names,
-          StallGuard guard, Progress progress) {
+          Progress progress) {
         this.url = url;
         this.temp = tempFile(options.directory(), url);
         this.options = options;
         this.buffers = buffers;
         this.connections = connections;
         this.names = names;
-        this.guard = guard;
         this.progress = progress;
     }
 
@@ -149,7 +147,7 @@ final class Fetch {
     private Exchange follow(Map<String, String> headers, ByteBuffer buffer) throws IOException {
         URI at = url;
         for (int redirects = 0; ; redirects++) {
-            Exchange exchange = Exchange.open(at, headers, options.timeout(), options::trust, guard, buffer, connections);
+            Exchange exchange = Exchange.open(at, headers, options.timeout(), options::trust, buffer, connections);
             int status = exchange.head().status();
             String location = exchange.head().headers().get("Location");
             if (!REDIRECTS.contains(status) || location == null) {

@@ -5,12 +5,7 @@
 # recorded the first time a command of its group runs ('weft train --for GROUP'). The flags differ per JDK; this file
 # is the one place that knows them. A missing, stale or broken cache never fails a command: weft then runs without one.
 
-weft_java_version() { # prints the full version of the JDK at $1 (e.g. 25.0.3+9-LTS), or nothing
-  weft_java_version_r "$1"
-  echo "$REPLY"
-}
-
-weft_java_version_r() { # sets REPLY to the full version of the JDK at $1, or to nothing
+weft_java_version_r() { # sets REPLY to the full version of the JDK at $1 (e.g. 25.0.3+9-LTS), or to nothing
   weft_release "$1/release" JAVA_RUNTIME_VERSION
   [ -n "$REPLY" ] || weft_release "$1/release" JAVA_VERSION
 }

@@ -22,11 +22,6 @@ weft_java_major_r() { # sets REPLY to the major version of the java binary $1, o
   fi
 }
 
-weft_java_major() { # prints the major version of the java binary $1, or nothing
-  weft_java_major_r "$1"
-  echo "$REPLY"
-}
-
 weft_find_jdk() {
   local best="" best_major=0 candidate major
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then

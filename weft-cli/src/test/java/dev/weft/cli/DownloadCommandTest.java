@@ -144,8 +144,7 @@ class DownloadCommandTest {
     @Test
     void anHttpsServerIsReachedByItsPinnedFingerprint() throws Exception {
         dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
-        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
-                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "secure"))) {
+        try (dev.weft.http.HttpServer https = https(tls, "secure")) {
             String url = "https://127.0.0.1:" + https.port() + "/s.txt";
 
             assertThat(weft("download", "-d", dir.resolve("untrusted").toString(), "--retries", "0", url)).isEqualTo(1);
@@ -159,8 +158,7 @@ class DownloadCommandTest {
         dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
         Path ca = dir.resolve("ca.pem");
         tls.writePem(ca, dir.resolve("key.pem"));
-        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
-                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "by the CA"))) {
+        try (dev.weft.http.HttpServer https = https(tls, "by the CA")) {
             String url = "https://localhost:" + https.port() + "/ca.txt";
 
             int exit = weft("download", "-d", dir.resolve("out").toString(), "--cacert", ca.toString(), url);
@@ -173,8 +171,7 @@ class DownloadCommandTest {
     @Test
     void anUntrustedCertificateIsOneLineSayingHowToTrustIt() throws Exception {
         dev.weft.tls.Tls tls = dev.weft.tls.Tls.selfSigned();
-        try (dev.weft.http.HttpServer https = dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS")
-                .tls(tls.serverContext()).build(), request -> dev.weft.http.HttpResponse.text(200, "secure"))) {
+        try (dev.weft.http.HttpServer https = https(tls, "secure")) {
             String url = "https://127.0.0.1:" + https.port() + "/s.txt";
 
             int exit = weft("download", "-d", dir.toString(), url);
@@ -183,5 +180,11 @@ class DownloadCommandTest {
             assertThat(err.toString()).contains("failed: " + url + ": the server's certificate is not trusted (",
                     "); use --cacert FILE, --pin sha256:... or -k").doesNotContain("attempts", "Exception");
         }
+    }
+
+    /** weft's HTTP server over TLS with {@code tls}'s certificate, answering every request with {@code body}. */
+    private static dev.weft.http.HttpServer https(dev.weft.tls.Tls tls, String body) throws java.io.IOException {
+        return dev.weft.http.HttpServer.start(dev.weft.engine.ServerConfig.builder("HTTPS").tls(tls.serverContext())
+                .build(), request -> dev.weft.http.HttpResponse.text(200, body));
     }
 }
